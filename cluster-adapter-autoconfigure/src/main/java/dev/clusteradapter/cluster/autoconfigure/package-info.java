@@ -1,0 +1,4 @@
+/**
+ * Spring Boot auto-configuration of the Socket.IO cluster.
+ */
+package dev.clusteradapter.cluster.autoconfigure;
