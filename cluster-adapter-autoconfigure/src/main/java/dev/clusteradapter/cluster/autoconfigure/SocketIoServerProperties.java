@@ -1,0 +1,230 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.corundumstudio.socketio.Transport;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the netty-socketio server that a worker (or a standalone process) runs.
+ */
+@ConfigurationProperties("socketio.server")
+public class SocketIoServerProperties {
+
+	/**
+	 * Address the Socket.IO server binds to. Workers are reached through the primary, so
+	 * loopback is enough for them.
+	 */
+	private String hostname = "127.0.0.1";
+
+	/**
+	 * Port of the Socket.IO server. Empty: a free port on a worker (the primary routes to
+	 * it), socketio.cluster.port when standalone.
+	 */
+	private Integer port;
+
+	/**
+	 * Path clients connect to.
+	 */
+	private String context = "/socket.io";
+
+	/**
+	 * Transports clients may use.
+	 */
+	private List<Transport> transports = new ArrayList<>(List.of(Transport.WEBSOCKET, Transport.POLLING));
+
+	/**
+	 * Interval between Engine.IO pings.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(25);
+
+	/**
+	 * Time a client has to answer a ping before it is disconnected.
+	 */
+	private Duration pingTimeout = Duration.ofSeconds(20);
+
+	/**
+	 * Time a client has to complete a transport upgrade.
+	 */
+	private Duration upgradeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time a new connection has to send its first data.
+	 */
+	private Duration firstDataTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Largest HTTP request body (polling) accepted, as Socket.IO's maxHttpBufferSize.
+	 */
+	private DataSize maxHttpContentLength = DataSize.ofMegabytes(1);
+
+	/**
+	 * Largest WebSocket frame accepted.
+	 */
+	private DataSize maxFramePayloadLength = DataSize.ofMegabytes(1);
+
+	/**
+	 * Value of Access-Control-Allow-Origin; empty echoes the request's origin.
+	 */
+	private String origin;
+
+	/**
+	 * Whether CORS headers are sent.
+	 */
+	private boolean enableCors = true;
+
+	/**
+	 * Whether WebSocket per-message compression is offered. Off by default, as in
+	 * Socket.IO 4: it costs the server and every client more than it saves for small
+	 * messages.
+	 */
+	private boolean websocketCompression;
+
+	/**
+	 * Whether polling responses are compressed.
+	 */
+	private boolean httpCompression;
+
+	/**
+	 * Number of Netty event loop threads accepting connections; 0 for Netty's default.
+	 */
+	private int bossThreads = 1;
+
+	/**
+	 * Number of Netty event loop threads serving connections; 0 for Netty's default.
+	 */
+	private int workerThreads;
+
+	public String getHostname() {
+		return this.hostname;
+	}
+
+	public void setHostname(String hostname) {
+		this.hostname = hostname;
+	}
+
+	public Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(Integer port) {
+		this.port = port;
+	}
+
+	public String getContext() {
+		return this.context;
+	}
+
+	public void setContext(String context) {
+		this.context = context;
+	}
+
+	public List<Transport> getTransports() {
+		return this.transports;
+	}
+
+	public void setTransports(List<Transport> transports) {
+		this.transports = transports;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
+	}
+
+	public Duration getUpgradeTimeout() {
+		return this.upgradeTimeout;
+	}
+
+	public void setUpgradeTimeout(Duration upgradeTimeout) {
+		this.upgradeTimeout = upgradeTimeout;
+	}
+
+	public Duration getFirstDataTimeout() {
+		return this.firstDataTimeout;
+	}
+
+	public void setFirstDataTimeout(Duration firstDataTimeout) {
+		this.firstDataTimeout = firstDataTimeout;
+	}
+
+	public DataSize getMaxHttpContentLength() {
+		return this.maxHttpContentLength;
+	}
+
+	public void setMaxHttpContentLength(DataSize maxHttpContentLength) {
+		this.maxHttpContentLength = maxHttpContentLength;
+	}
+
+	public DataSize getMaxFramePayloadLength() {
+		return this.maxFramePayloadLength;
+	}
+
+	public void setMaxFramePayloadLength(DataSize maxFramePayloadLength) {
+		this.maxFramePayloadLength = maxFramePayloadLength;
+	}
+
+	public String getOrigin() {
+		return this.origin;
+	}
+
+	public void setOrigin(String origin) {
+		this.origin = origin;
+	}
+
+	public boolean isEnableCors() {
+		return this.enableCors;
+	}
+
+	public void setEnableCors(boolean enableCors) {
+		this.enableCors = enableCors;
+	}
+
+	public boolean isWebsocketCompression() {
+		return this.websocketCompression;
+	}
+
+	public void setWebsocketCompression(boolean websocketCompression) {
+		this.websocketCompression = websocketCompression;
+	}
+
+	public boolean isHttpCompression() {
+		return this.httpCompression;
+	}
+
+	public void setHttpCompression(boolean httpCompression) {
+		this.httpCompression = httpCompression;
+	}
+
+	public int getBossThreads() {
+		return this.bossThreads;
+	}
+
+	public void setBossThreads(int bossThreads) {
+		this.bossThreads = bossThreads;
+	}
+
+	public int getWorkerThreads() {
+		return this.workerThreads;
+	}
+
+	public void setWorkerThreads(int workerThreads) {
+		this.workerThreads = workerThreads;
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.Transport;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SocketIoServerAutoConfiguration}.
+ */
+class SocketIoServerAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+		.withPropertyValues("socketio.server.port=0");
+
+	@Test
+	void primaryRunsNoSocketIoServer() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(SocketIOServer.class));
+	}
+
+	@Test
+	void standaloneRunsAServerWithSafeDefaults() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone").run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class).hasSingleBean(SocketIoServerLifecycle.class);
+			Configuration configuration = context.getBean(Configuration.class);
+			assertThat(configuration.isWebsocketCompression()).isFalse();
+			assertThat(configuration.isRandomSession()).isTrue();
+			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
+			assertThat(configuration.getMaxHttpContentLength()).isEqualTo(1024 * 1024);
+			assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
+		});
+	}
+
+	@Test
+	void workerRunsAServerOnAFreePortByDefault() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=worker")
+			.run((context) -> assertThat(context.getBean(Configuration.class).getPort()).isZero());
+	}
+
+	@Test
+	void standaloneServesOnTheClusterPortByDefault() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=standalone", "socketio.cluster.port=4321")
+			.run((context) -> assertThat(context.getBean(Configuration.class).getPort()).isEqualTo(4321));
+	}
+
+	@Test
+	void bindsServerProperties() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.role=worker", "socketio.server.ping-interval=7s",
+					"socketio.server.ping-timeout=3s", "socketio.server.max-frame-payload-length=2MB",
+					"socketio.server.transports=websocket", "socketio.server.origin=http://example.test",
+					"socketio.server.websocket-compression=true")
+			.run((context) -> {
+				Configuration configuration = context.getBean(Configuration.class);
+				assertThat(configuration.getPingInterval()).isEqualTo(7000);
+				assertThat(configuration.getPingTimeout()).isEqualTo(3000);
+				assertThat(configuration.getMaxFramePayloadLength()).isEqualTo(2 * 1024 * 1024);
+				assertThat(configuration.getTransports()).containsExactly(Transport.WEBSOCKET);
+				assertThat(configuration.getOrigin()).isEqualTo("http://example.test");
+				assertThat(configuration.isWebsocketCompression()).isTrue();
+			});
+	}
+
+	@Test
+	void customizersApplyInOrder() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
+			.withBean(SocketIoConfigurationCustomizer.class, () -> (configuration) -> configuration.setPingInterval(1234))
+			.withBean(SocketIoServerCustomizer.class, () -> (server) -> server.addNamespace("/chat"))
+			.run((context) -> {
+				assertThat(context.getBean(Configuration.class).getPingInterval()).isEqualTo(1234);
+				assertThat(context.getBean(SocketIOServer.class).getNamespace("/chat")).isNotNull();
+			});
+	}
+
+	@Test
+	void userServerBacksOff() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
+			.withUserConfiguration(UserServerConfiguration.class)
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class))
+				.isSameAs(context.getBean(UserServerConfiguration.class).server));
+	}
+
+	static class UserServerConfiguration {
+
+		final SocketIOServer server;
+
+		UserServerConfiguration() {
+			Configuration configuration = new Configuration();
+			configuration.setHostname("127.0.0.1");
+			configuration.setPort(0);
+			this.server = new SocketIOServer(configuration);
+		}
+
+		@Bean
+		SocketIOServer userServer() {
+			return this.server;
+		}
+
+	}
+
+}
