@@ -1,0 +1,155 @@
+package dev.clusteradapter.sample;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample application's executable jar running as a real primary JVM, with the worker
+ * JVMs it starts. Its output is kept for assertions and copied to {@code target/} for
+ * post-mortems.
+ */
+final class SampleCluster implements AutoCloseable {
+
+	private static final Pattern WEB_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
+
+	private final Process process;
+
+	private final List<String> output = new CopyOnWriteArrayList<>();
+
+	private SampleCluster(Process process, Path log) {
+		this.process = process;
+		Thread pump = new Thread(() -> pump(log), "sample-cluster-output");
+		pump.setDaemon(true);
+		pump.start();
+	}
+
+	static SampleCluster start(String name, String... args) throws IOException {
+		Path jar = Path.of("target", "sample-app.jar").toAbsolutePath();
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: run the tests with 'verify' (they need the packaged jar)");
+		}
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString(),
+				"--server.port=0", "--socketio.cluster.port=0", "--socketio.cluster.workers=2",
+				"--socketio.cluster.worker.jvm-options=-Xmx256m"));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		SampleCluster cluster = new SampleCluster(process, Path.of("target", "cluster-" + name + ".log"));
+		return cluster;
+	}
+
+	private static String javaBinary() {
+		return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	private void pump(Path log) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			Files.createDirectories(log.getParent());
+			try (var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					this.output.add(line);
+					writer.write(line);
+					writer.newLine();
+					writer.flush();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process is gone: what was read stays in output
+		}
+	}
+
+	/** Waits until the primary's web server and the given number of workers are up. */
+	SampleCluster awaitWorkers(int workers) {
+		await().atMost(Duration.ofSeconds(90)).until(() -> webPort().isPresent() && workerPids().size() == workers);
+		return this;
+	}
+
+	Optional<Integer> webPort() {
+		return firstMatch(WEB_PORT, false);
+	}
+
+	Optional<Integer> clusterPort() {
+		return firstMatch(CLUSTER_PORT, false);
+	}
+
+	private Optional<Integer> firstMatch(Pattern pattern, boolean fromWorkers) {
+		for (String line : this.output) {
+			if (line.startsWith("[worker-") != fromWorkers) {
+				continue;
+			}
+			Matcher matcher = pattern.matcher(line);
+			if (matcher.find()) {
+				return Optional.of(Integer.parseInt(matcher.group(1)));
+			}
+		}
+		return Optional.empty();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + webPort().orElseThrow();
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
+	/** Pids of the live worker JVMs: the primary's direct children. */
+	List<Long> workerPids() {
+		return this.process.toHandle().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+	}
+
+	List<String> output() {
+		return this.output;
+	}
+
+	/** SIGTERM to the primary, as a service manager stops it. */
+	void terminate() {
+		this.process.destroy();
+	}
+
+	/** SIGKILL to the primary: nothing of it runs any more. */
+	void kill() {
+		this.process.destroyForcibly();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	@Override
+	public void close() {
+		List<ProcessHandle> all = new ArrayList<>(this.process.toHandle().descendants().toList());
+		this.process.destroy();
+		try {
+			this.process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		all.addAll(this.process.toHandle().descendants().toList());
+		this.process.destroyForcibly();
+		all.forEach(ProcessHandle::destroyForcibly);
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.clusteradapter.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The primary's supervision of its worker JVMs, against the real sample application jar.
+ */
+class SampleClusterSupervisionIntegrationTests {
+
+	@Test
+	void workerKilledIsReplaced() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("replace").awaitWorkers(2)) {
+			List<Long> before = cluster.workerPids();
+			long victim = before.get(0);
+			ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(cluster.workerPids()).hasSize(2).doesNotContain(victim).contains(before.get(1)));
+			assertThat(cluster.isAlive()).isTrue();
+		}
+	}
+
+	@Test
+	void sigtermOfThePrimaryStopsEveryWorker() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("sigterm").awaitWorkers(2)) {
+			List<ProcessHandle> workers = workers(cluster);
+			cluster.terminate();
+			await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.isAlive());
+			assertThat(workers).noneMatch(ProcessHandle::isAlive);
+		}
+	}
+
+	@Test
+	void workersExitWithinTenSecondsOfTheirPrimaryBeingKilled() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("kill-primary").awaitWorkers(2)) {
+			List<ProcessHandle> workers = workers(cluster);
+			cluster.kill();
+			Instant killed = Instant.now();
+			await().atMost(Duration.ofSeconds(15)).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
+			assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
+	private static List<ProcessHandle> workers(SampleCluster cluster) {
+		return cluster.workerPids().stream().map(ProcessHandle::of).flatMap(Optional::stream).toList();
+	}
+
+}
