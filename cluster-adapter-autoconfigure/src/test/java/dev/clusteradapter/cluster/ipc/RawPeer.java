@@ -46,6 +46,11 @@ final class RawPeer implements AutoCloseable {
 								RawPeer.this.frames.add(new Received(frame.type(), frame.source(), frame.target(),
 										ByteBufUtil.getBytes(frame.content())));
 							}
+
+							@Override
+							public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+								ctx.close();
+							}
 						});
 				}
 			})
@@ -74,12 +79,10 @@ final class RawPeer implements AutoCloseable {
 		return this.frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** Sends a frame; the hub may have closed the connection already, which is not an error here. */
 	void send(int type, int target, byte[] payload) {
-		this.channel.writeAndFlush(new IpcFrame(type, 0, target, Unpooled.wrappedBuffer(payload))).syncUninterruptibly();
-	}
-
-	void sendBytes(byte[] bytes) {
-		this.channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).syncUninterruptibly();
+		this.channel.writeAndFlush(new IpcFrame(type, 77, target, Unpooled.wrappedBuffer(payload)))
+			.awaitUninterruptibly();
 	}
 
 	/** Reads the hub's challenge and answers it as a worker knowing {@code secret} would. */
@@ -113,6 +116,11 @@ final class RawPeer implements AutoCloseable {
 		return Unpooled.wrappedBuffer(ok.payload()).readInt();
 	}
 
+	/** Stops reading from the socket, as a stalled worker would. */
+	void stopReading() {
+		this.channel.config().setAutoRead(false);
+	}
+
 	boolean awaitClosed(Duration wait) {
 		return this.channel.closeFuture().awaitUninterruptibly(wait.toMillis());
 	}
@@ -123,6 +131,9 @@ final class RawPeer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.group.isShuttingDown()) {
+			return;
+		}
 		this.channel.close().syncUninterruptibly();
 		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
