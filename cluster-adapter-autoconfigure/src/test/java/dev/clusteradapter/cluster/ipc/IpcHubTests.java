@@ -419,7 +419,8 @@ class IpcHubTests {
 				publisher.client().publish(TYPE, payload.clone());
 			}
 			int expected = (round + 1) * perRound;
-			await().untilAsserted(() -> assertThat(healthy.listener().messages).hasSize(expected));
+			await().pollInterval(Duration.ofMillis(5))
+				.untilAsserted(() -> assertThat(healthy.listener().messages).hasSize(expected));
 		}
 		assertThat(healthy.listener().messages).extracting((message) -> message.payload()[0])
 			.isEqualTo(IntStream.range(0, rounds * perRound).mapToObj((i) -> (byte) i).toList());
