@@ -95,6 +95,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 					initLink(channel);
 				}
 			});
+		IpcSockets.configure(transport, bootstrap::option);
 		ChannelFuture connecting = bootstrap.connect(this.endpoint.socketAddress());
 		this.channel = connecting.channel();
 		connecting.addListener((future) -> {

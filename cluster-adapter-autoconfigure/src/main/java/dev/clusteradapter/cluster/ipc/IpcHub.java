@@ -94,6 +94,7 @@ public final class IpcHub implements AutoCloseable {
 						initLink(channel, uid);
 					}
 				});
+			IpcSockets.configure(this.transport, bootstrap::childOption);
 			if (this.transport == IpcTransport.UNIX) {
 				Path socket = this.socketDirectory.resolve(SOCKET_NAME);
 				Files.deleteIfExists(socket);
