@@ -50,13 +50,10 @@ public final class ParentWatch {
 	 * closes the application context and calls {@link System#exit(int)}
 	 * @param exitDeadline how long after the primary's death the JVM is halted at the
 	 * latest, whatever {@code onParentGone} does
-	 * @return the watch
 	 */
-	public static ParentWatch start(Runnable onParentGone, Duration exitDeadline) {
-		ParentWatch watch = new ParentWatch(System.in, onParentGone, exitDeadline,
-				() -> Runtime.getRuntime().halt(HALT_STATUS));
-		watch.startThread();
-		return watch;
+	public static void start(Runnable onParentGone, Duration exitDeadline) {
+		new ParentWatch(System.in, onParentGone, exitDeadline, () -> Runtime.getRuntime().halt(HALT_STATUS))
+			.startThread();
 	}
 
 	void startThread() {

@@ -50,6 +50,10 @@ public final class WorkerSupervisor {
 
 	private boolean stopping;
 
+	private volatile boolean jvmShuttingDown;
+
+	private final Thread shutdownFlag = new Thread(() -> this.jvmShuttingDown = true, "worker-supervisor-shutdown");
+
 	private CompletableFuture<Void> stopped;
 
 	/**
@@ -86,6 +90,9 @@ public final class WorkerSupervisor {
 			}
 			this.started = true;
 		}
+		// Ctrl-C reaches the whole process group, workers included: their exits while this
+		// JVM shuts down are expected and must not be answered with new workers
+		Runtime.getRuntime().addShutdownHook(this.shutdownFlag);
 		onExecutor(() -> this.slots.values().forEach(this::launch));
 	}
 
@@ -117,6 +124,12 @@ public final class WorkerSupervisor {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Workers did not all exit within {}", bound, ex);
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownFlag);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is shutting down already: the hook has run or is running
 		}
 	}
 
@@ -160,7 +173,7 @@ public final class WorkerSupervisor {
 
 	private void launch(WorkerSlot slot) {
 		slot.pendingLaunch = null;
-		if (this.stopping) {
+		if (this.stopping || this.jvmShuttingDown) {
 			slot.state = WorkerState.STOPPED;
 			slot.publish();
 			return;
@@ -228,12 +241,15 @@ public final class WorkerSupervisor {
 		int exitCode = process.exitValue();
 		slot.process = null;
 		slot.lastExitCode = exitCode;
-		if (slot.pendingKill != null && slot.descendants.stream().noneMatch(ProcessHandle::isAlive)) {
-			slot.pendingKill.cancel(false);
+		if (slot.pendingKill != null) {
+			// a descendant that outlives the worker still gets killed at the deadline
+			if (slot.descendants.stream().noneMatch(ProcessHandle::isAlive)) {
+				slot.pendingKill.cancel(false);
+			}
 			slot.pendingKill = null;
 		}
 		notify((listener) -> listener.exited(slot.id, exitCode));
-		if (this.stopping) {
+		if (this.stopping || this.jvmShuttingDown) {
 			logger.info("{} (pid {}) exited with code {}", slot.name(), slot.pid, exitCode);
 			slot.state = WorkerState.STOPPED;
 			slot.publish();
@@ -266,6 +282,7 @@ public final class WorkerSupervisor {
 
 	private void stopAll(CompletableFuture<Void> done) {
 		this.stopping = true;
+		logger.info("Stopping {} workers (grace period {})", this.slots.size(), this.options.gracePeriod());
 		List<CompletableFuture<?>> exits = new ArrayList<>();
 		for (WorkerSlot slot : this.slots.values()) {
 			if (slot.pendingLaunch != null) {
