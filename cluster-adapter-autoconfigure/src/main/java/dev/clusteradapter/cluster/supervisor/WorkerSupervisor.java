@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.supervisor;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,29 +33,33 @@ public final class WorkerSupervisor {
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkerSupervisor.class);
 
-	/** Bound on waiting for a dead worker's last output lines (a descendant may hold the pipe). */
-	private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
-
 	/** Bound on waiting for the kernel to reap a killed process. */
 	private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
 
 	private final SupervisorOptions options;
 
+	private final WorkerLauncher launcher;
+
 	private final Map<Integer, WorkerSlot> slots = new LinkedHashMap<>();
 
 	private final ScheduledThreadPoolExecutor executor;
 
-	private volatile Thread executorThread;
-
-	private boolean started;
-
-	private boolean stopping;
-
-	private volatile boolean jvmShuttingDown;
+	private final Object lifecycleLock = new Object();
 
 	private final Thread shutdownFlag = new Thread(() -> this.jvmShuttingDown = true, "worker-supervisor-shutdown");
 
+	private volatile Thread executorThread;
+
+	private volatile boolean jvmShuttingDown;
+
+	/** Guarded by {@link #lifecycleLock}. */
+	private boolean started;
+
+	/** Guarded by {@link #lifecycleLock}; completed once every worker is gone. */
 	private CompletableFuture<Void> stopped;
+
+	/** Confined to the executor thread. */
+	private boolean stopping;
 
 	/**
 	 * Creates a supervisor; nothing is launched before {@link #start()}.
@@ -62,6 +67,7 @@ public final class WorkerSupervisor {
 	 */
 	public WorkerSupervisor(SupervisorOptions options) {
 		this.options = options;
+		this.launcher = new WorkerLauncher(options);
 		for (int id = 1; id <= options.workers(); id++) {
 			this.slots.put(id, new WorkerSlot(id));
 		}
@@ -81,7 +87,7 @@ public final class WorkerSupervisor {
 	 * @throws IllegalStateException when already stopped
 	 */
 	public void start() {
-		synchronized (this) {
+		synchronized (this.lifecycleLock) {
 			if (this.stopped != null) {
 				throw new IllegalStateException("Stopped supervisors do not start again");
 			}
@@ -103,7 +109,7 @@ public final class WorkerSupervisor {
 	 */
 	public void stop() {
 		CompletableFuture<Void> done;
-		synchronized (this) {
+		synchronized (this.lifecycleLock) {
 			if (this.stopped == null) {
 				this.stopped = new CompletableFuture<>();
 				CompletableFuture<Void> stopping = this.stopped;
@@ -115,7 +121,7 @@ public final class WorkerSupervisor {
 			// called from a listener: waiting here would block the exits it waits for
 			return;
 		}
-		Duration bound = this.options.gracePeriod().plus(KILL_TIMEOUT).plus(OUTPUT_DRAIN_TIMEOUT);
+		Duration bound = this.options.gracePeriod().plus(KILL_TIMEOUT).plus(WorkerLauncher.OUTPUT_DRAIN_TIMEOUT);
 		try {
 			done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -183,55 +189,35 @@ public final class WorkerSupervisor {
 		}
 		slot.state = WorkerState.STARTING;
 		slot.publish();
-		Process process;
+		WorkerLauncher.LaunchedWorker launched;
 		try {
-			process = processBuilder(slot).start();
+			launched = this.launcher.launch(slot.id);
 		}
-		catch (Exception ex) {
+		catch (IOException | RuntimeException ex) {
 			logger.error("Could not launch {} with {}", slot.name(), this.options.command(), ex);
 			slot.startedAt = Instant.now();
 			scheduleRestart(slot);
 			return;
 		}
+		Process process = launched.process();
 		slot.process = process;
 		slot.pid = process.pid();
 		slot.startedAt = Instant.now();
 		slot.descendants = List.of();
 		slot.state = WorkerState.RUNNING;
 		slot.publish();
-		String prefix = "[" + slot.name() + "] ";
-		CompletableFuture<Void> output = CompletableFuture.allOf(
-				PrefixedLineRelay.start(slot.name() + "-stdout", process.getInputStream(), prefix,
-						this.options.stdout()),
-				PrefixedLineRelay.start(slot.name() + "-stderr", process.getErrorStream(), prefix,
-						this.options.stderr()));
 		CompletableFuture<Void> exitHandled = new CompletableFuture<>();
 		slot.exitHandled = exitHandled;
-		process.onExit()
-			.thenCompose((exited) -> output.completeOnTimeout(null, OUTPUT_DRAIN_TIMEOUT.toMillis(),
-					TimeUnit.MILLISECONDS))
-			.whenCompleteAsync((ignored, ex) -> {
-				try {
-					exited(slot, process);
-				}
-				finally {
-					exitHandled.complete(null);
-				}
-			}, this.executor);
+		launched.finished().whenCompleteAsync((ignored, ex) -> {
+			try {
+				exited(slot, process);
+			}
+			finally {
+				exitHandled.complete(null);
+			}
+		}, this.executor);
 		logger.info("Launched {} (pid {})", slot.name(), slot.pid);
 		notify((listener) -> listener.started(slot.id, slot.pid));
-	}
-
-	private ProcessBuilder processBuilder(WorkerSlot slot) {
-		ProcessBuilder builder = new ProcessBuilder(this.options.command().toList());
-		Map<String, String> environment = builder.environment();
-		environment.putAll(this.options.environment().apply(slot.id));
-		environment.put(WorkerEnvironment.WORKER_ID, Integer.toString(slot.id));
-		environment.put(WorkerEnvironment.PRIMARY_PID, Long.toString(ProcessHandle.current().pid()));
-		// stdin stays a pipe that is never written nor closed: its end-of-file tells the
-		// worker that this JVM is gone
-		builder.redirectInput(ProcessBuilder.Redirect.PIPE);
-		return builder;
 	}
 
 	private void exited(WorkerSlot slot, Process process) {

@@ -27,7 +27,8 @@ public final class TestWorkerMain {
 		String mode = (args.length > 0) ? args[0] : "run";
 		int id = WorkerEnvironment.workerId().orElse(0);
 		String secret = System.getenv(WorkerEnvironment.IPC_SECRET);
-		System.out.println("worker " + id + " started pid " + ProcessHandle.current().pid() + " secret-sha "
+		System.out.println("worker " + id + " started pid " + ProcessHandle.current().pid() + " primary "
+				+ System.getenv(WorkerEnvironment.PRIMARY_PID) + " secret-sha "
 				+ ((secret != null) ? sha256(secret) : "none"));
 		switch (mode) {
 			case "exit" -> {

@@ -156,7 +156,11 @@ class WorkerSupervisorTests {
 		String secret = HexFormat.of().formatHex(random);
 		start(1, "run", (options) -> options
 			.environment((id) -> Map.of(WorkerEnvironment.IPC_SECRET, secret, WorkerEnvironment.IPC_ENDPOINT, "x")));
-		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1) + " secret-sha " + TestWorkerMain.sha256(secret));
+		String sha = TestWorkerMain.sha256(secret);
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.out.lines()
+			.stream()
+			.anyMatch((line) -> line.startsWith("[worker-1] worker 1 started pid " + pid(1) + " ")
+					&& line.endsWith(" secret-sha " + sha)));
 		// ProcessHandle.Info truncates long command lines: read the kernel's full copy
 		String commandLine = Files.readString(Path.of("/proc", Long.toString(pid(1)), "cmdline"),
 				StandardCharsets.UTF_8);
