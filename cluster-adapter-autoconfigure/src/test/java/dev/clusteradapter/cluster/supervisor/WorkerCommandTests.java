@@ -2,14 +2,17 @@ package dev.clusteradapter.cluster.supervisor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.clusteradapter.cluster.supervisor.WorkerCommand.Launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link WorkerCommand}.
@@ -109,6 +112,24 @@ class WorkerCommandTests {
 		assertThat(Files.isExecutable(Path.of(line.get(0)))).isTrue();
 		assertThat(line.subList(1, line.size())).containsExactly("-cp", System.getProperty("java.class.path"),
 				TestWorkerMain.class.getName(), "x");
+	}
+
+	@Test
+	void applicationLaunchedWithDashJarForksWorkersFromItsJar(@TempDir Path directory) throws Exception {
+		Path jar = TestProcesses.applicationJar(directory);
+		Process primary = TestProcesses.startPrimaryJar(jar, "run");
+		try {
+			CapturedOutput output = CapturedOutput.follow(primary.getInputStream());
+			await().atMost(Duration.ofSeconds(30)).until(() -> output.pidAfter("[worker-1] worker 1 started pid ") > 0);
+			long worker = output.pidAfter("[worker-1] worker 1 started pid ");
+			List<String> commandLine = List.of(Files.readString(Path.of("/proc", Long.toString(worker), "cmdline"))
+				.split("\0"));
+			assertThat(commandLine).containsSubsequence("-jar", jar.toString(), "run").doesNotContain("-cp");
+		}
+		finally {
+			primary.destroy();
+			primary.waitFor();
+		}
 	}
 
 }
