@@ -1,0 +1,206 @@
+package dev.clusteradapter.cluster.ipc;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import dev.clusteradapter.cluster.ClusterBus;
+
+/**
+ * A worker's link to the {@link IpcHub}, and the worker's {@link ClusterBus}: what it
+ * publishes the hub relays to every other worker; what it sends reaches one node.
+ * <p>
+ * A worker should exit when {@link #closeFuture()} completes: its primary is gone.
+ */
+public final class IpcClient implements ClusterBus, AutoCloseable {
+
+	private final IpcEndpoint endpoint;
+
+	private final IpcOptions options;
+
+	private final int requestedId;
+
+	private final IpcMetrics metrics;
+
+	private final ClientSession session;
+
+	private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+	private final int maxPayload;
+
+	private EventLoopGroup group;
+
+	private Channel channel;
+
+	/**
+	 * A client that lets the hub assign its id and counts nothing.
+	 * @param endpoint where the hub listens
+	 * @param options the settings; the transport is taken from the endpoint
+	 */
+	public IpcClient(IpcEndpoint endpoint, IpcOptions options) {
+		this(endpoint, options, 0, IpcMetrics.NONE);
+	}
+
+	/**
+	 * A client.
+	 * @param endpoint where the hub listens
+	 * @param options the settings; the transport is taken from the endpoint
+	 * @param requestedId the worker id to ask for, or {@code 0} to let the hub assign one
+	 * @param metrics receives counts
+	 */
+	public IpcClient(IpcEndpoint endpoint, IpcOptions options, int requestedId, IpcMetrics metrics) {
+		if (requestedId < 0) {
+			throw new IllegalArgumentException("requestedId must be 0 (any) or positive");
+		}
+		this.endpoint = endpoint;
+		this.options = options;
+		this.requestedId = requestedId;
+		this.metrics = metrics;
+		this.session = new ClientSession(metrics, options.heartbeatInterval().toMillis());
+		this.maxPayload = options.maxFrameSize() - IpcFrameCodec.HEADER_LENGTH;
+	}
+
+	/**
+	 * Connects and authenticates.
+	 * @return completes with the worker id the hub assigned once both sides proved the
+	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})
+	 * if the link could not be established
+	 */
+	public synchronized CompletableFuture<Integer> connect() {
+		if (this.group != null) {
+			return this.session.authenticated;
+		}
+		IpcTransport transport = this.endpoint.transport();
+		this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+		Bootstrap bootstrap = new Bootstrap().group(this.group)
+			.channel(IpcSockets.channel(transport))
+			.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+					new WriteBufferWaterMark(this.options.outboundQueueLimit() / 2, this.options.outboundQueueLimit()))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.options.authTimeout().toMillis())
+			.handler(new ChannelInitializer<>() {
+				@Override
+				protected void initChannel(Channel channel) {
+					initLink(channel);
+				}
+			});
+		IpcSockets.configure(transport, bootstrap::option);
+		ChannelFuture connecting = bootstrap.connect(this.endpoint.socketAddress());
+		this.channel = connecting.channel();
+		connecting.addListener((future) -> {
+			if (!future.isSuccess()) {
+				this.session.authenticationFailed(future.cause());
+			}
+		});
+		this.channel.closeFuture().addListener((future) -> {
+			this.session.authenticationFailed(new IpcAuthenticationException("link closed"));
+			this.closeFuture.complete(null);
+			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		});
+		return this.session.authenticated;
+	}
+
+	private void initLink(Channel channel) {
+		channel.pipeline()
+			.addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
+					true))
+			.addLast(new IpcFrameCodec(this.options.maxFrameSize(), this.metrics))
+			.addLast(new IdleStateHandler(this.options.heartbeatTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+			.addLast(new ClientAuthHandler(this.options.secret().bytes(), this.requestedId,
+					ProcessHandle.current().pid(), this.options.authTimeout().toMillis(), this.session));
+	}
+
+	/**
+	 * Sets what each heartbeat carries to the primary, for example the number of clients.
+	 * Called on the I/O thread once per heartbeat interval: must be fast.
+	 * @param statusSupplier supplies the opaque status bytes
+	 */
+	public void setStatusSupplier(Supplier<byte[]> statusSupplier) {
+		this.session.statusSupplier(statusSupplier);
+	}
+
+	/**
+	 * Completes when the link is gone: closed by either side, dead, or never established.
+	 * @return the future
+	 */
+	public CompletableFuture<Void> closeFuture() {
+		return this.closeFuture;
+	}
+
+	/**
+	 * Whether the link is authenticated and open.
+	 * @return whether messages can flow
+	 */
+	public boolean isConnected() {
+		return this.session.authenticated.isDone() && !this.session.authenticated.isCompletedExceptionally()
+				&& !this.closeFuture.isDone();
+	}
+
+	/** Closes the link; the hub tells the other workers at once. */
+	@Override
+	public synchronized void close() {
+		if (this.channel != null) {
+			this.channel.close();
+		}
+		if (this.group != null) {
+			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		}
+		else {
+			this.closeFuture.complete(null);
+		}
+	}
+
+	/**
+	 * This worker's id, as assigned by the hub.
+	 * @return the id, or {@code -1} before authentication
+	 */
+	@Override
+	public int nodeId() {
+		return this.session.nodeId();
+	}
+
+	@Override
+	public void publish(int type, byte[] payload) {
+		checkMessage(type, payload);
+		this.session.write(new IpcFrame(type, nodeId(), IpcFrame.ALL, Unpooled.wrappedBuffer(payload)));
+	}
+
+	@Override
+	public void send(int targetNode, int type, byte[] payload) {
+		checkMessage(type, payload);
+		if (targetNode < 0) {
+			throw new IllegalArgumentException("Not a node id: " + targetNode);
+		}
+		this.session.write(new IpcFrame(type, nodeId(), targetNode, Unpooled.wrappedBuffer(payload)));
+	}
+
+	private void checkMessage(int type, byte[] payload) {
+		FrameType.checkApplicationType(type);
+		if (payload.length > this.maxPayload) {
+			throw new IllegalArgumentException(
+					"Payload of " + payload.length + " bytes exceeds the maximum of " + this.maxPayload);
+		}
+	}
+
+	@Override
+	public Set<Integer> peers() {
+		return Set.copyOf(this.session.peers);
+	}
+
+	@Override
+	public void addListener(Listener listener) {
+		this.session.listeners.add(listener);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.clusteradapter.cluster.ipc;
+
+import java.util.function.BiConsumer;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * Netty event loops and channel types for a concrete {@link IpcTransport}.
+ */
+final class IpcSockets {
+
+	// The kernel's default buffer for a Unix stream socket (about 200 KB, charged per write
+	// rather than per byte) fills with a few hundred small frames; a larger one doubled
+	// small-message throughput in IpcBenchmark. TCP on loopback tunes its own buffers.
+	private static final int UNIX_SOCKET_BUFFER = 1024 * 1024;
+
+	private IpcSockets() {
+	}
+
+	static void configure(IpcTransport transport, BiConsumer<ChannelOption<Integer>, Integer> option) {
+		if (transport == IpcTransport.UNIX) {
+			option.accept(ChannelOption.SO_SNDBUF, UNIX_SOCKET_BUFFER);
+			option.accept(ChannelOption.SO_RCVBUF, UNIX_SOCKET_BUFFER);
+		}
+	}
+
+	static EventLoopGroup newGroup(IpcTransport transport, int threads, String name) {
+		// Daemon threads: a worker whose primary is gone must be able to exit.
+		DefaultThreadFactory threadFactory = new DefaultThreadFactory(name, true);
+		return new MultiThreadIoEventLoopGroup(threads, threadFactory,
+				(transport == IpcTransport.UNIX) ? NativeEpoll.ioHandlerFactory() : NioIoHandler.newFactory());
+	}
+
+	static Class<? extends ServerChannel> serverChannel(IpcTransport transport) {
+		return (transport == IpcTransport.UNIX) ? NativeEpoll.serverDomainSocketChannel()
+				: NioServerSocketChannel.class;
+	}
+
+	static Class<? extends Channel> channel(IpcTransport transport) {
+		return (transport == IpcTransport.UNIX) ? NativeEpoll.domainSocketChannel() : NioSocketChannel.class;
+	}
+
+}

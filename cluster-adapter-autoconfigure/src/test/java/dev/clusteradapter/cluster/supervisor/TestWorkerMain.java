@@ -1,0 +1,75 @@
+package dev.clusteradapter.cluster.supervisor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Worker JVM for the tests: announces itself, then behaves as its first argument says.
+ * <ul>
+ * <li>{@code run} (default): waits, leaving when the primary is gone;</li>
+ * <li>{@code exit}: exits at once with status 3;</li>
+ * <li>{@code ignore-term}: as {@code run}, but a shutdown hook never returns, so SIGTERM
+ * does not end it;</li>
+ * <li>{@code burst}: prints 2000 numbered lines and exits;</li>
+ * <li>{@code spawn-child}: starts a {@code sleep} process, prints its pid, then as
+ * {@code run}.</li>
+ * </ul>
+ */
+public final class TestWorkerMain {
+
+	private TestWorkerMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = (args.length > 0) ? args[0] : "run";
+		int id = WorkerEnvironment.workerId().orElse(0);
+		String secret = System.getenv(WorkerEnvironment.IPC_SECRET);
+		System.out.println("worker " + id + " started pid " + ProcessHandle.current().pid() + " primary "
+				+ System.getenv(WorkerEnvironment.PRIMARY_PID) + " secret-sha "
+				+ ((secret != null) ? sha256(secret) : "none"));
+		switch (mode) {
+			case "exit" -> {
+				System.err.println("worker " + id + " exiting at once");
+				System.exit(3);
+			}
+			case "burst" -> {
+				for (int i = 0; i < 2000; i++) {
+					System.out.println("line " + i);
+				}
+				System.out.print("last line without newline");
+				System.out.flush();
+				System.exit(0);
+			}
+			case "ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(TestWorkerMain::blockForever));
+			case "spawn-child" -> {
+				Process child = new ProcessBuilder("sleep", "600").start();
+				System.out.println("child pid " + child.pid());
+			}
+			default -> {
+			}
+		}
+		ParentWatch.start(() -> {
+			System.out.println("worker " + id + " sees its primary gone");
+			System.exit(0);
+		}, Duration.ofSeconds(5));
+		blockForever();
+	}
+
+	private static void blockForever() {
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static String sha256(String text) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
