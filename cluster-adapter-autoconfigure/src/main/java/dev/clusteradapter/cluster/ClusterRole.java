@@ -18,11 +18,16 @@ public enum ClusterRole {
 	STANDALONE;
 
 	/**
-	 * Resolves {@link #AUTO}: a process started by a primary is told so explicitly through its
-	 * environment, so anything left on auto is a primary.
+	 * Resolves the role a process plays. A process that a primary started is its worker
+	 * whatever role is configured: workers share the primary's configuration, and a
+	 * configured {@code primary} must not make every worker start workers of its own.
+	 * @param startedByPrimary whether a primary started this process as its worker
 	 * @return the role this process plays
 	 */
-	public ClusterRole resolve() {
+	public ClusterRole resolve(boolean startedByPrimary) {
+		if (startedByPrimary) {
+			return WORKER;
+		}
 		return (this != AUTO) ? this : PRIMARY;
 	}
 

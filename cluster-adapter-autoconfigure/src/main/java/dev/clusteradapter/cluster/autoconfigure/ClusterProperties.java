@@ -1,10 +1,12 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.ipc.IpcTransport;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -179,19 +181,34 @@ public class ClusterProperties {
 		 * Transport of the IPC channel: auto (Unix domain socket where native epoll is
 		 * available, loopback TCP elsewhere), unix or tcp.
 		 */
-		private Transport transport = Transport.AUTO;
+		private IpcTransport transport = IpcTransport.AUTO;
 
 		/**
-		 * Address of the primary's IPC endpoint, as "unix:/path/to/socket" or
-		 * "tcp:host:port". On the primary, empty picks a private socket file or a free
-		 * loopback port; external workers must set it.
+		 * Directory of the primary's Unix socket, made private (0700). Empty: a fresh
+		 * temporary directory, removed when the primary stops.
+		 */
+		private Path socketDirectory;
+
+		/**
+		 * Address the primary's TCP endpoint binds to.
+		 */
+		private String host = "127.0.0.1";
+
+		/**
+		 * Port of the primary's TCP endpoint; 0 for a free one.
+		 */
+		private int port;
+
+		/**
+		 * Primary's IPC endpoint, as "unix:/path/to/socket" or "tcp:host:port", for
+		 * external workers (workers started by the primary are told it).
 		 */
 		private String address;
 
 		/**
 		 * Shared secret that authenticates workers to the primary, Base64 of at least 16
-		 * bytes. On the primary, empty generates one per cluster start; external workers
-		 * must set it.
+		 * bytes. Empty on the primary: a fresh one per start, handed to the workers it
+		 * starts; external workers must be given the primary's.
 		 */
 		private String secret;
 
@@ -204,19 +221,43 @@ public class ClusterProperties {
 		 * Most bytes queued for one IPC peer; a peer that falls further behind is
 		 * disconnected so it cannot stall the others or exhaust memory.
 		 */
-		private DataSize outboundQueueLimit = DataSize.ofMegabytes(32);
+		private DataSize outboundQueueLimit = DataSize.ofMegabytes(16);
 
 		/**
 		 * Time a new IPC peer has to authenticate.
 		 */
 		private Duration authTimeout = Duration.ofSeconds(5);
 
-		public Transport getTransport() {
+		public IpcTransport getTransport() {
 			return this.transport;
 		}
 
-		public void setTransport(Transport transport) {
+		public void setTransport(IpcTransport transport) {
 			this.transport = transport;
+		}
+
+		public Path getSocketDirectory() {
+			return this.socketDirectory;
+		}
+
+		public void setSocketDirectory(Path socketDirectory) {
+			this.socketDirectory = socketDirectory;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
 		}
 
 		public String getAddress() {
@@ -257,22 +298,6 @@ public class ClusterProperties {
 
 		public void setAuthTimeout(Duration authTimeout) {
 			this.authTimeout = authTimeout;
-		}
-
-		/**
-		 * Transport of the IPC channel.
-		 */
-		public enum Transport {
-
-			/** Unix domain socket where native epoll is available, else loopback TCP. */
-			AUTO,
-
-			/** Unix domain socket (Linux, native epoll). */
-			UNIX,
-
-			/** TCP on loopback. */
-			TCP
-
 		}
 
 	}

@@ -11,8 +11,8 @@ import dev.clusteradapter.cluster.ClusterRole;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when this process plays one of the given roles, with {@link ClusterRole#AUTO}
- * resolved as {@link ClusterRole#resolve()} does.
+ * Matches when this process plays one of the given roles; {@link ClusterRole#AUTO} is a
+ * worker when a primary started this process, else a primary.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

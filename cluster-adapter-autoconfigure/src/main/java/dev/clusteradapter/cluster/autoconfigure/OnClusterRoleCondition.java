@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.autoconfigure;
 import java.util.Arrays;
 
 import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -27,7 +28,10 @@ class OnClusterRoleCondition extends SpringBootCondition {
 	}
 
 	static ClusterRole roleOf(Environment environment) {
-		return Binder.get(environment).bind("socketio.cluster.role", ClusterRole.class).orElse(ClusterRole.AUTO).resolve();
+		ClusterRole configured = Binder.get(environment)
+			.bind("socketio.cluster.role", ClusterRole.class)
+			.orElse(ClusterRole.AUTO);
+		return configured.resolve(environment.containsProperty(WorkerEnvironment.WORKER_ID));
 	}
 
 }

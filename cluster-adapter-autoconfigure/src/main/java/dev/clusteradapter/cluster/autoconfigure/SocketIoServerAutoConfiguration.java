@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the netty-socketio server in the processes that serve clients:
  * workers and standalone.
  */
-@AutoConfiguration
+@AutoConfiguration(after = SocketIoClusterAutoConfiguration.class)
 @ConditionalOnClusterRole({ ClusterRole.WORKER, ClusterRole.STANDALONE })
 @EnableConfigurationProperties({ ClusterProperties.class, SocketIoServerProperties.class })
 public final class SocketIoServerAutoConfiguration {
@@ -55,7 +55,7 @@ public final class SocketIoServerAutoConfiguration {
 		if (server.getPort() != null) {
 			return server.getPort();
 		}
-		return (cluster.getRole().resolve() == ClusterRole.STANDALONE) ? cluster.getPort() : 0;
+		return (cluster.getRole() == ClusterRole.STANDALONE) ? cluster.getPort() : 0;
 	}
 
 	@Bean

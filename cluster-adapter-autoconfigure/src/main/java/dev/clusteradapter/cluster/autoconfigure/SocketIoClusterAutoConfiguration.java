@@ -1,0 +1,170 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.ipc.IpcClient;
+import dev.clusteradapter.cluster.ipc.IpcEndpoint;
+import dev.clusteradapter.cluster.ipc.IpcHub;
+import dev.clusteradapter.cluster.ipc.IpcMetrics;
+import dev.clusteradapter.cluster.ipc.IpcSecret;
+import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.node.WorkerNode;
+import dev.clusteradapter.cluster.supervisor.InheritedJvmOptions;
+import dev.clusteradapter.cluster.supervisor.ParentWatch;
+import dev.clusteradapter.cluster.supervisor.RestartBackoff;
+import dev.clusteradapter.cluster.supervisor.SupervisorOptions;
+import dev.clusteradapter.cluster.supervisor.WorkerCommand;
+import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
+import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of this process's part in the Socket.IO cluster: the primary (IPC
+ * hub and worker supervisor) or a worker (its link to the primary).
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ClusterProperties.class)
+public final class SocketIoClusterAutoConfiguration {
+
+	/** Exit status of a worker that lost its primary. */
+	static final int PRIMARY_LOST_EXIT_STATUS = 75;
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClusterRole(ClusterRole.PRIMARY)
+	static class PrimaryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IpcSecret clusterIpcSecret(ClusterProperties properties) {
+			String configured = properties.getIpc().getSecret();
+			return StringUtils.hasText(configured) ? IpcSecret.fromBase64(configured) : IpcSecret.generate();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		IpcHub ipcHub(ClusterProperties properties, IpcSecret secret, ObjectProvider<IpcMetrics> metrics) {
+			return new IpcHub(IpcOptionsFactory.create(properties, secret), metrics.getIfAvailable(() -> IpcMetrics.NONE));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PrimaryNode primaryNode(IpcHub hub, IpcSecret secret, ClusterProperties properties,
+				ObjectProvider<ApplicationArguments> arguments) {
+			if (properties.getWorkers() == 0) {
+				return new PrimaryNode(hub, (node) -> null);
+			}
+			String[] sourceArgs = arguments.getIfAvailable(() -> null) != null
+					? arguments.getObject().getSourceArgs() : new String[0];
+			return new PrimaryNode(hub, (node) -> new WorkerSupervisor(supervisorOptions(node, secret, properties, sourceArgs)));
+		}
+
+		private static SupervisorOptions supervisorOptions(PrimaryNode node, IpcSecret secret,
+				ClusterProperties properties, String[] sourceArgs) {
+			ClusterProperties.Worker worker = properties.getWorker();
+			List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofCurrentJvm());
+			jvmOptions.addAll(worker.getJvmOptions());
+			WorkerCommand command = WorkerCommand.ofCurrentJvm(null, jvmOptions, List.of(sourceArgs));
+			String primaryPid = Long.toString(ProcessHandle.current().pid());
+			return SupervisorOptions.builder(command)
+				.workers(properties.getWorkers())
+				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
+						WorkerEnvironment.IPC_ENDPOINT, node.endpoint().toString(), WorkerEnvironment.IPC_SECRET,
+						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
+				.backoff(new RestartBackoff(worker.getRestartInitialDelay(), 2, worker.getRestartMaxDelay(),
+						worker.getRestartResetAfter()))
+				.gracePeriod(worker.getShutdownTimeout())
+				.build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node) {
+			return new ClusterNodeLifecycle(node::start, node::stop);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterBus clusterBus(PrimaryNode node) {
+			return node.bus();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClusterRole(ClusterRole.WORKER)
+	static class WorkerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IpcClient ipcClient(ClusterProperties properties, Environment environment, ObjectProvider<IpcMetrics> metrics) {
+			String endpoint = firstOf(environment.getProperty(WorkerEnvironment.IPC_ENDPOINT),
+					properties.getIpc().getAddress(), "socketio.cluster.ipc.address");
+			String secret = firstOf(environment.getProperty(WorkerEnvironment.IPC_SECRET),
+					properties.getIpc().getSecret(), "socketio.cluster.ipc.secret");
+			int id = environment.getProperty(WorkerEnvironment.WORKER_ID, Integer.class, properties.getWorkerId());
+			return new IpcClient(IpcEndpoint.parse(endpoint),
+					IpcOptionsFactory.create(properties, IpcSecret.fromBase64(secret)), id,
+					metrics.getIfAvailable(() -> IpcMetrics.NONE));
+		}
+
+		private static String firstOf(String fromPrimary, String configured, String property) {
+			if (StringUtils.hasText(fromPrimary)) {
+				return fromPrimary;
+			}
+			if (StringUtils.hasText(configured)) {
+				return configured;
+			}
+			throw new IllegalStateException("A worker needs " + property + " to reach its primary");
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WorkerNode workerNode(IpcClient client, ClusterProperties properties, ConfigurableApplicationContext context) {
+			return new WorkerNode(client, properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node, ConfigurableApplicationContext context) {
+			return new ClusterNodeLifecycle(() -> {
+				if (WorkerEnvironment.isForkedWorker()) {
+					ParentWatch.start(() -> exit(context), ParentWatch.DEFAULT_EXIT_DEADLINE);
+				}
+				node.start();
+			}, node::stop);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterBus clusterBus(IpcClient client) {
+			return client;
+		}
+
+		/**
+		 * Closes the application and ends the JVM, off the calling thread: the caller may be
+		 * an I/O thread that closing the application waits for.
+		 */
+		private static void exit(ConfigurableApplicationContext context) {
+			Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> PRIMARY_LOST_EXIT_STATUS)),
+					"socketio-cluster-exit");
+			exit.start();
+		}
+
+	}
+
+}

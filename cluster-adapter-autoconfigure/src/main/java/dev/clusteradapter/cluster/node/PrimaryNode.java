@@ -1,0 +1,117 @@
+package dev.clusteradapter.cluster.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.WorkerStatus;
+import dev.clusteradapter.cluster.ipc.IpcEndpoint;
+import dev.clusteradapter.cluster.ipc.IpcHub;
+import dev.clusteradapter.cluster.ipc.IpcLinkInfo;
+import dev.clusteradapter.cluster.supervisor.WorkerInfo;
+import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
+
+/**
+ * The primary: the IPC hub its workers link to and, unless workers are external, the
+ * supervisor that runs them. Starts the hub before the workers, which need its address,
+ * and stops the workers before the hub, so that none sees its primary vanish first.
+ */
+public final class PrimaryNode {
+
+	private final IpcHub hub;
+
+	private final WorkerSupervisor supervisor;
+
+	/**
+	 * Creates a primary.
+	 * @param hub the IPC hub
+	 * @param supervisorFactory builds the supervisor once the hub's endpoint is known, or
+	 * returns {@code null} when workers are external
+	 */
+	public PrimaryNode(IpcHub hub, Function<PrimaryNode, WorkerSupervisor> supervisorFactory) {
+		this.hub = hub;
+		this.supervisor = supervisorFactory.apply(this);
+	}
+
+	/**
+	 * Binds the IPC endpoint, then starts the workers.
+	 */
+	public void start() {
+		try {
+			this.hub.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot bind the IPC endpoint", ex);
+		}
+		if (this.supervisor != null) {
+			this.supervisor.start();
+		}
+	}
+
+	/**
+	 * Stops the workers gracefully, then the hub.
+	 */
+	public void stop() {
+		if (this.supervisor != null) {
+			this.supervisor.stop();
+		}
+		this.hub.stop();
+	}
+
+	/**
+	 * Endpoint workers link to.
+	 * @return the bound endpoint
+	 */
+	public IpcEndpoint endpoint() {
+		return this.hub.endpoint();
+	}
+
+	/**
+	 * The primary's own view of the cluster bus (node {@link ClusterBus#PRIMARY}).
+	 * @return the bus
+	 */
+	public ClusterBus bus() {
+		return this.hub.bus();
+	}
+
+	/**
+	 * IPC hub of this primary.
+	 * @return the hub
+	 */
+	public IpcHub hub() {
+		return this.hub;
+	}
+
+	/**
+	 * Every worker, supervised or linked, by id.
+	 * @return snapshots ordered by worker id
+	 */
+	public List<WorkerSnapshot> workers() {
+		Map<Integer, IpcLinkInfo> links = new TreeMap<>();
+		this.hub.links().forEach((link) -> links.put(link.workerId(), link));
+		List<WorkerSnapshot> workers = new ArrayList<>();
+		if (this.supervisor != null) {
+			for (WorkerInfo info : this.supervisor.workers()) {
+				IpcLinkInfo link = links.remove(info.id());
+				workers.add(snapshot(info, link));
+			}
+		}
+		links.values().forEach((link) -> workers.add(snapshot(null, link)));
+		workers.sort((a, b) -> Integer.compare(a.id(), b.id()));
+		return workers;
+	}
+
+	private static WorkerSnapshot snapshot(WorkerInfo info, IpcLinkInfo link) {
+		WorkerStatus status = (link != null) ? WorkerStatus.decode(link.lastStatus()) : WorkerStatus.UNKNOWN;
+		long pid = (info != null) ? info.pid() : link.pid().orElse(status.pid() > 0 ? status.pid() : -1);
+		return new WorkerSnapshot((info != null) ? info.id() : link.workerId(), pid, (info != null) ? info.state() : null,
+				(info != null) ? info.restarts() : 0, (info != null) ? info.startedAt() : link.connectedSince(),
+				link != null, (link != null) ? link.lastHeartbeat() : null, status);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.clusteradapter.cluster.node;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.WorkerStatus;
+import dev.clusteradapter.cluster.ipc.IpcClient;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's link to its primary. A worker without its primary can neither reach the
+ * other workers nor be reached by clients, so losing the link ends the worker (the
+ * supervisor starts a fresh one).
+ */
+public final class WorkerNode {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerNode.class);
+
+	private final IpcClient client;
+
+	private final Duration connectTimeout;
+
+	private final Runnable onPrimaryLost;
+
+	private volatile boolean stopping;
+
+	/**
+	 * Creates a worker's link.
+	 * @param client IPC client to the primary
+	 * @param connectTimeout how long to wait for the link to authenticate at start
+	 * @param onPrimaryLost run once when the link drops while the worker is not stopping
+	 */
+	public WorkerNode(IpcClient client, Duration connectTimeout, Runnable onPrimaryLost) {
+		this.client = client;
+		this.connectTimeout = connectTimeout;
+		this.onPrimaryLost = onPrimaryLost;
+	}
+
+	/**
+	 * Reports this status in every heartbeat.
+	 * @param status current status of this worker
+	 */
+	public void reportStatus(Supplier<WorkerStatus> status) {
+		this.client.setStatusSupplier(() -> status.get().encode());
+	}
+
+	/**
+	 * Links to the primary, waiting until authenticated.
+	 * @throws IllegalStateException when the primary cannot be reached or refuses
+	 */
+	public void start() {
+		try {
+			int id = this.client.connect().get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			logger.info("Linked to the primary as worker {}", id);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while linking to the primary", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot link to the primary", (ex.getCause() != null) ? ex.getCause() : ex);
+		}
+		this.client.closeFuture().whenComplete((result, failure) -> {
+			if (!this.stopping) {
+				logger.error("Link to the primary lost: this worker stops");
+				this.onPrimaryLost.run();
+			}
+		});
+	}
+
+	/**
+	 * Closes the link.
+	 */
+	public void stop() {
+		this.stopping = true;
+		this.client.close();
+	}
+
+	/**
+	 * This worker's view of the cluster bus.
+	 * @return the bus
+	 */
+	public ClusterBus bus() {
+		return this.client;
+	}
+
+	/**
+	 * Whether the link is up.
+	 * @return true while linked
+	 */
+	public boolean isLinked() {
+		return this.client.isConnected();
+	}
+
+}
