@@ -168,6 +168,16 @@ public final class WorkerSupervisor {
 	}
 
 	/**
+	 * Whether {@link #start()} was called and {@link #stop()} was not.
+	 * @return {@code true} while supervising
+	 */
+	public boolean isRunning() {
+		synchronized (this.lifecycleLock) {
+			return this.started && this.stopped == null;
+		}
+	}
+
+	/**
 	 * Snapshot of every worker slot, by id.
 	 * @return one entry per worker id
 	 */
