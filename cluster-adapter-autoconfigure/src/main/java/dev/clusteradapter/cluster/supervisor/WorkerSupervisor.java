@@ -52,8 +52,8 @@ public final class WorkerSupervisor {
 
 	private volatile boolean jvmShuttingDown;
 
-	/** Guarded by {@link #lifecycleLock}. */
-	private boolean started;
+	/** Written under {@link #lifecycleLock}. */
+	private volatile boolean started;
 
 	/** Guarded by {@link #lifecycleLock}; completed once every worker is gone. */
 	private CompletableFuture<Void> stopped;
