@@ -52,8 +52,8 @@ public final class WorkerSupervisor {
 
 	private volatile boolean jvmShuttingDown;
 
-	/** Guarded by {@link #lifecycleLock}. */
-	private boolean started;
+	/** Written under {@link #lifecycleLock}. */
+	private volatile boolean started;
 
 	/** Guarded by {@link #lifecycleLock}; completed once every worker is gone. */
 	private CompletableFuture<Void> stopped;
@@ -165,6 +165,16 @@ public final class WorkerSupervisor {
 				launch(slot);
 			}
 		});
+	}
+
+	/**
+	 * Whether {@link #start()} was called and {@link #stop()} was not.
+	 * @return {@code true} while supervising
+	 */
+	public boolean isRunning() {
+		synchronized (this.lifecycleLock) {
+			return this.started && this.stopped == null;
+		}
 	}
 
 	/**

@@ -206,11 +206,13 @@ class WorkerSupervisorTests {
 	@Test
 	void stopIsIdempotentAndWaitsInEveryCaller() {
 		start(2, "run", UnaryOperator.identity());
+		assertThat(this.supervisor.isRunning()).isTrue();
 		CompletableFuture<Void> other = CompletableFuture.runAsync(this.supervisor::stop);
 		this.supervisor.stop();
 		assertThat(this.pids).noneMatch(WorkerSupervisorTests::isAlive);
 		other.join();
 		this.supervisor.stop();
+		assertThat(this.supervisor.isRunning()).isFalse();
 		assertThat(this.supervisor.workers()).extracting(WorkerInfo::state).containsOnly(WorkerState.STOPPED);
 		assertThatIllegalStateException().isThrownBy(this.supervisor::start);
 		this.supervisor.restart(1);
