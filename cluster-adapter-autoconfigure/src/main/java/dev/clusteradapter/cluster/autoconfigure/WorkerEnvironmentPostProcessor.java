@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.clusteradapter.cluster.ClusterRole;
@@ -12,7 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Keeps a worker off the application's web port: web endpoints and Actuator live on the
+ * Keeps a worker quiet and off the application's web port: web endpoints and Actuator live on the
  * primary, and N workers binding server.port would collide. Opt back in with
  * {@code socketio.cluster.worker.web=true}.
  */
@@ -22,12 +23,16 @@ public class WorkerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER
-				|| Binder.get(environment).bind("socketio.cluster.worker.web", Boolean.class).orElse(false)) {
+		if (OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER) {
 			return;
 		}
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.web-application-type", "none")));
+		Map<String, Object> properties = new HashMap<>();
+		// the primary's log already shows the banner once
+		properties.put("spring.main.banner-mode", "off");
+		if (!Binder.get(environment).bind("socketio.cluster.worker.web", Boolean.class).orElse(false)) {
+			properties.put("spring.main.web-application-type", "none");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 	}
 
 	@Override

@@ -1,0 +1,123 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import java.time.Duration;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.ipc.IpcClient;
+import dev.clusteradapter.cluster.ipc.IpcHub;
+import dev.clusteradapter.cluster.ipc.IpcSecret;
+import dev.clusteradapter.cluster.ipc.IpcTransport;
+import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.node.WorkerNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link SocketIoClusterAutoConfiguration}.
+ */
+class SocketIoClusterAutoConfigurationTests {
+
+	private static final String SECRET = IpcSecret.generate().toBase64();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SocketIoClusterAutoConfiguration.class));
+
+	@Test
+	void primaryWithExternalWorkersRunsTheHubOnly() {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0").run((context) -> {
+			assertThat(context).hasSingleBean(PrimaryNode.class).hasSingleBean(IpcHub.class).doesNotHaveBean(WorkerNode.class);
+			PrimaryNode node = context.getBean(PrimaryNode.class);
+			assertThat(context.getBean(ClusterBus.class).nodeId()).isEqualTo(ClusterBus.PRIMARY);
+			assertThat(node.endpoint()).isNotNull();
+			assertThat(node.workers()).isEmpty();
+		});
+	}
+
+	@Test
+	void standaloneHasNoClusterNode() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
+			.run((context) -> assertThat(context).doesNotHaveBean(PrimaryNode.class)
+				.doesNotHaveBean(WorkerNode.class)
+				.doesNotHaveBean(IpcHub.class));
+	}
+
+	@Test
+	void externalWorkerJoinsAPrimaryByAddressAndSecret() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.workers=0", "socketio.cluster.ipc.transport=tcp",
+					"socketio.cluster.ipc.secret=" + SECRET)
+			.run((primary) -> {
+				PrimaryNode node = primary.getBean(PrimaryNode.class);
+				this.contextRunner
+					.withPropertyValues("socketio.cluster.role=worker", "socketio.cluster.worker-id=7",
+							"socketio.cluster.ipc.address=" + node.endpoint(), "socketio.cluster.ipc.secret=" + SECRET)
+					.run((worker) -> {
+						assertThat(worker).hasNotFailed().hasSingleBean(WorkerNode.class);
+						assertThat(worker.getBean(ClusterBus.class).nodeId()).isEqualTo(7);
+						await().atMost(Duration.ofSeconds(10))
+							.untilAsserted(() -> assertThat(node.workers()).singleElement()
+								.satisfies((snapshot) -> assertThat(snapshot.linked()).isTrue()));
+					});
+			});
+	}
+
+	@Test
+	void workerWithAWrongSecretFailsToStart() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.workers=0", "socketio.cluster.ipc.secret=" + SECRET)
+			.run((primary) -> this.contextRunner
+				.withPropertyValues("socketio.cluster.role=worker",
+						"socketio.cluster.ipc.address=" + primary.getBean(PrimaryNode.class).endpoint(),
+						"socketio.cluster.ipc.secret=" + IpcSecret.generate().toBase64())
+				.run((worker) -> assertThat(worker).hasFailed()
+					.getFailure()
+					.hasRootCauseMessage("rejected by the primary: authentication failed")));
+	}
+
+	@Test
+	void workerWithoutAnAddressFailsClearly() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=worker")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.cluster.ipc.address"));
+	}
+
+	@Test
+	void bindsIpcProperties() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.workers=0", "socketio.cluster.ipc.transport=tcp",
+					"socketio.cluster.ipc.max-frame-size=1MB", "socketio.cluster.heartbeat-timeout=3s")
+			.run((context) -> {
+				ClusterProperties properties = context.getBean(ClusterProperties.class);
+				assertThat(properties.getIpc().getTransport()).isEqualTo(IpcTransport.TCP);
+				assertThat(properties.getIpc().getMaxFrameSize().toBytes()).isEqualTo(1024 * 1024);
+				assertThat(properties.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(context.getBean(PrimaryNode.class).endpoint().toString()).startsWith("tcp:127.0.0.1:");
+			});
+	}
+
+	@Test
+	void userSecretBacksOff() {
+		IpcSecret secret = IpcSecret.generate();
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0")
+			.withBean(IpcSecret.class, () -> secret)
+			.run((context) -> assertThat(context.getBean(IpcSecret.class)).isSameAs(secret));
+	}
+
+	@Test
+	void workerBusIsItsIpcClient() {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0", "socketio.cluster.ipc.secret=" + SECRET)
+			.run((primary) -> this.contextRunner
+				.withPropertyValues("socketio.cluster.role=worker",
+						"socketio.cluster.ipc.address=" + primary.getBean(PrimaryNode.class).endpoint(),
+						"socketio.cluster.ipc.secret=" + SECRET)
+				.run((worker) -> assertThat(worker.getBean(ClusterBus.class)).isSameAs(worker.getBean(IpcClient.class))));
+	}
+
+}
