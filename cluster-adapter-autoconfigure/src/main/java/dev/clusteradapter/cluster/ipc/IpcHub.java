@@ -148,7 +148,7 @@ public final class IpcHub implements AutoCloseable {
 
 	/**
 	 * Closes every link, unbinds, and removes the socket file (and its directory if the hub
-	 * created it).
+	 * created it). Waits for the hub's I/O threads: do not call from a listener.
 	 */
 	public synchronized void stop() {
 		if (this.serverChannel != null) {
