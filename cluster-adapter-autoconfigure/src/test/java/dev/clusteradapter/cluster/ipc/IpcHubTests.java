@@ -324,6 +324,20 @@ class IpcHubTests {
 		await().untilAsserted(() -> assertThat(healthy.listener().texts()).containsExactly("still served"));
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.clusteradapter.cluster.ipc.IpcTestSupport#transports")
+	void workerSendingTheHubsControlFramesIsDropped(IpcTransport transport) throws Exception {
+		IpcEndpoint endpoint = start(transport);
+		Worker healthy = worker(endpoint);
+		RawPeer peer = rawPeer(endpoint);
+		int id = peer.authenticate(this.secret, 0);
+		peer.send(FrameType.PEER_LEFT, IpcFrame.ALL, new byte[] { 0, 0, 0, 1 });
+		assertThat(peer.awaitClosed(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.metrics.malformed).hasValue(1);
+		await().untilAsserted(() -> assertThat(healthy.listener().left).containsExactly(id));
+		assertThat(healthy.client().isConnected()).isTrue();
+	}
+
 	// Membership
 
 	@ParameterizedTest
