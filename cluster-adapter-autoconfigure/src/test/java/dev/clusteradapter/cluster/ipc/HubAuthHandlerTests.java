@@ -31,7 +31,7 @@ class HubAuthHandlerTests {
 
 	private final CountingIpcMetrics metrics = new CountingIpcMetrics();
 
-	private final HubRouter router = new HubRouter(this.metrics, IpcOptions.DEFAULT_MAX_FRAME_SIZE);
+	private final HubRouter router = new HubRouter(new BusListeners(), this.metrics);
 
 	private EventLoopGroup group;
 
@@ -58,7 +58,7 @@ class HubAuthHandlerTests {
 			.isInstanceOf(IpcAuthenticationException.class)
 			.withMessageContaining("another user");
 		assertThat(this.metrics.rejected(Rejection.UID_MISMATCH)).isEqualTo(1);
-		assertThat(this.router.peers()).isEmpty();
+		assertThat(this.router.liveIds()).isEmpty();
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class HubAuthHandlerTests {
 		IpcEndpoint endpoint = serve(directory, ownUid);
 		this.client = new IpcClient(endpoint, IpcOptions.builder(this.secret).build());
 		assertThat(this.client.connect()).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(1);
-		assertThat(this.router.peers()).containsExactly(1);
+		assertThat(this.router.liveIds()).containsExactly(1);
 	}
 
 	private IpcEndpoint serve(Path directory, int expectedUid) throws InterruptedException {
