@@ -74,6 +74,21 @@ class IpcClientTests {
 	}
 
 	@Test
+	void workerProcessExitsOnItsOwnWhenThePrimaryStops() throws Exception {
+		this.hub = new IpcHub(IpcOptions.builder(this.secret).build());
+		Process process = WorkerProcess.start(this.hub.start(), this.secret);
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.hub.links().size() == 1);
+			this.hub.stop();
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(3);
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	@Test
 	void closeCompletesCloseFuture() throws Exception {
 		this.hub = new IpcHub(IpcOptions.builder(this.secret).transport(IpcTransport.TCP).build());
 		this.client = new IpcClient(this.hub.start(), options());

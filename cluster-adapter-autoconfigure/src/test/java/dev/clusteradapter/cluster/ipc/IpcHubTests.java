@@ -392,6 +392,24 @@ class IpcHubTests {
 		assertThat(Duration.ofNanos(staying.listener().leftAtNanos.get(0) - closedAt)).isLessThan(Duration.ofSeconds(1));
 	}
 
+	@Test
+	void killedWorkerProcessIsAnnouncedWithinASecond() throws Exception {
+		IpcEndpoint endpoint = start(IpcTransport.AUTO);
+		Worker staying = worker(endpoint);
+		Process process = WorkerProcess.start(endpoint, this.secret);
+		this.resources.add(process::destroyForcibly);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.hub.links().size() == 2);
+		int id = this.hub.links().stream().mapToInt(IpcLinkInfo::workerId).filter((w) -> w != staying.id()).findFirst()
+			.orElseThrow();
+		assertThat(this.hub.links()).filteredOn((link) -> link.workerId() == id)
+			.singleElement()
+			.satisfies((link) -> assertThat(link.pid()).hasValue(process.pid()));
+		long killedAt = System.nanoTime();
+		process.destroyForcibly();
+		await().untilAsserted(() -> assertThat(staying.listener().left).containsExactly(id));
+		assertThat(Duration.ofNanos(staying.listener().leftAtNanos.get(0) - killedAt)).isLessThan(Duration.ofSeconds(1));
+	}
+
 	@ParameterizedTest
 	@MethodSource("dev.clusteradapter.cluster.ipc.IpcTestSupport#transports")
 	void workerMissingItsHeartbeatsIsDropped(IpcTransport transport) throws Exception {
