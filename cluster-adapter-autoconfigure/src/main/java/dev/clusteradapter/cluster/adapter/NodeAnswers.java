@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.adapter;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ final class NodeAnswers<A, T> extends PendingRequest<T> {
 	@Override
 	synchronized void timedOut() {
 		if (this.partialOnTimeout) {
-			settle(this.result.apply(List.copyOf(this.answers)), RequestOutcome.TIMEOUT);
+			settle(this.result.apply(Collections.unmodifiableList(new ArrayList<>(this.answers))), RequestOutcome.TIMEOUT);
 		}
 		else {
 			fail(new TimeoutException(type().tag() + ": timeout reached, " + this.awaiting.size()
@@ -71,7 +72,7 @@ final class NodeAnswers<A, T> extends PendingRequest<T> {
 
 	private void settleIfComplete() {
 		if (this.awaiting.isEmpty()) {
-			settle(this.result.apply(List.copyOf(this.answers)),
+			settle(this.result.apply(Collections.unmodifiableList(new ArrayList<>(this.answers))),
 					this.peerLost ? RequestOutcome.PARTIAL : RequestOutcome.SUCCESS);
 		}
 	}
