@@ -111,6 +111,7 @@ public final class ClusterAdapter implements AutoCloseable {
 	void attach(NamespacesHub namespaces, JsonSupport jsonSupport) {
 		this.arguments.useJsonSupport(jsonSupport);
 		this.sockets.attach(namespaces);
+		this.memberships.replay();
 	}
 
 	ClusterBus bus() {

@@ -26,33 +26,47 @@ final class RemoteMemberships {
 		this.sockets = sockets;
 	}
 
+	/** Records a membership change, applied now if the namespace exists, else on {@link #replay()}. */
 	synchronized void apply(int node, Membership membership) {
-		Namespace namespace = this.sockets.namespace(membership.nsp());
 		UUID sessionId = LocalSockets.asSessionId(membership.sessionId());
-		if (namespace == null || sessionId == null) {
+		if (sessionId == null) {
 			return;
 		}
 		Map<SocketKey, Set<String>> sockets = this.byNode.computeIfAbsent(node, (key) -> new HashMap<>());
 		SocketKey key = new SocketKey(membership.nsp(), sessionId);
+		Namespace namespace = this.sockets.namespace(membership.nsp());
 		if (membership.join()) {
 			Set<String> rooms = sockets.computeIfAbsent(key, (k) -> new LinkedHashSet<>());
 			for (String room : membership.rooms()) {
-				namespace.join(room, sessionId);
 				rooms.add(room);
-			}
-		}
-		else {
-			Set<String> rooms = sockets.get(key);
-			for (String room : membership.rooms()) {
-				namespace.leave(room, sessionId);
-				if (rooms != null) {
-					rooms.remove(room);
+				if (namespace != null) {
+					namespace.join(room, sessionId);
 				}
 			}
-			if (rooms != null && rooms.isEmpty()) {
-				sockets.remove(key);
+			return;
+		}
+		Set<String> rooms = sockets.get(key);
+		for (String room : membership.rooms()) {
+			if (rooms != null) {
+				rooms.remove(room);
+			}
+			if (namespace != null) {
+				namespace.leave(room, sessionId);
 			}
 		}
+		if (rooms != null && rooms.isEmpty()) {
+			sockets.remove(key);
+		}
+	}
+
+	/** Applies what arrived before this node's server started (the bus may be up first). */
+	synchronized void replay() {
+		this.byNode.values().forEach((sockets) -> sockets.forEach((key, rooms) -> {
+			Namespace namespace = this.sockets.namespace(key.nsp());
+			if (namespace != null) {
+				rooms.forEach((room) -> namespace.join(room, key.sessionId()));
+			}
+		}));
 	}
 
 	synchronized void forget(int node) {

@@ -26,9 +26,9 @@ final class ClusterNode implements AutoCloseable {
 
 	final int port;
 
-	private ClusterNode(InMemoryClusterBus.Node bus, Duration timeout, boolean withServer) {
+	private ClusterNode(InMemoryClusterBus.Node bus, Duration timeout, AdapterMetrics metrics, boolean withServer) {
 		this.bus = bus;
-		this.adapter = new ClusterAdapter(bus, timeout, AdapterMetrics.NONE);
+		this.adapter = new ClusterAdapter(bus, timeout, metrics);
 		this.cluster = new SocketIoCluster(this.adapter);
 		if (withServer) {
 			Configuration config = new Configuration();
@@ -50,15 +50,15 @@ final class ClusterNode implements AutoCloseable {
 	}
 
 	static ClusterNode worker(InMemoryClusterBus hub, int id) {
-		return new ClusterNode(hub.join(id), Duration.ofSeconds(5), true);
+		return worker(hub, id, AdapterMetrics.NONE);
 	}
 
-	static ClusterNode worker(InMemoryClusterBus hub, int id, Duration timeout) {
-		return new ClusterNode(hub.join(id), timeout, true);
+	static ClusterNode worker(InMemoryClusterBus hub, int id, AdapterMetrics metrics) {
+		return new ClusterNode(hub.join(id), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, metrics, true);
 	}
 
 	static ClusterNode primary(InMemoryClusterBus hub) {
-		return new ClusterNode(hub.join(0), Duration.ofSeconds(5), false);
+		return new ClusterNode(hub.join(0), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, AdapterMetrics.NONE, false);
 	}
 
 	@SuppressWarnings("unchecked")
