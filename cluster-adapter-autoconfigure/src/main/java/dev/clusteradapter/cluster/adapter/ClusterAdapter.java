@@ -160,17 +160,26 @@ public final class ClusterAdapter implements AutoCloseable {
 		}
 	}
 
+	private void sendRequest(Scope scope, PendingRequest<?> request, AdapterMessage message) {
+		try {
+			send(scope, message);
+		}
+		catch (RuntimeException ex) {
+			request.fail(ex, RequestOutcome.ERROR);
+		}
+	}
+
 	void reply(int node, AdapterMessage message) {
 		this.bus.send(node, this.codec.typeOf(message).busType(), this.codec.encode(message));
 	}
 
 	void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args) {
-		if (scope.includesSelf()) {
-			this.sockets.emit(target, event, args);
+		// encoded once for every node and every local client, as socket.io does
+		EncodedArgs encoded = this.arguments.encode(args);
+		if (scope.includesSelf() && this.sockets.attached()) {
+			this.sockets.emit(target, event, this.arguments.forClients(encoded));
 		}
-		if (!scope.peers().isEmpty()) {
-			send(scope, new Broadcast(target, event, this.arguments.encode(args), null, null));
-		}
+		send(scope, new Broadcast(target, event, encoded, null, null));
 	}
 
 	/** A broadcast already delivered locally by netty-socketio, for the other nodes. */
@@ -185,14 +194,14 @@ public final class ClusterAdapter implements AutoCloseable {
 		if (scope.includesSelf()) {
 			nodes.add(self);
 		}
+		EncodedArgs encoded = this.arguments.encode(args);
 		AckCollection request = this.requests.register((id) -> new AckCollection(id, nodes), timeout);
-		if (!scope.peers().isEmpty()) {
-			send(scope, new Broadcast(target, event, this.arguments.encode(args), request.id(), timeout.toMillis()));
-		}
+		sendRequest(scope, request, new Broadcast(target, event, encoded, request.id(), timeout.toMillis()));
 		List<SocketIOClient> clients = scope.includesSelf() ? this.sockets.match(target) : List.of();
 		request.clientCount(self, clients.size());
+		List<Object> forClients = clients.isEmpty() ? List.of() : this.arguments.forClients(encoded);
 		for (SocketIOClient client : clients) {
-			this.sockets.emit(client, event, args, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
+			this.sockets.emit(client, event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
 
 				@Override
 				public void onSuccess(Object result) {
@@ -219,7 +228,7 @@ public final class ClusterAdapter implements AutoCloseable {
 		NodeAnswers<List<RemoteSocket>, List<RemoteSocket>> request = this.requests
 			.register(nodeAnswers(RequestType.FETCH_SOCKETS, scope, ClusterAdapter::flatten, false), timeout);
 		request.addLocal(scope.includesSelf() ? List.of(remoteSockets(self, target.nsp(), this.sockets.describe(target))) : List.of());
-		send(scope, new FetchSockets(request.id(), target));
+		sendRequest(scope, request, new FetchSockets(request.id(), target));
 		return request.future();
 	}
 
@@ -238,7 +247,7 @@ public final class ClusterAdapter implements AutoCloseable {
 			this.sockets.join(target, rooms);
 		}
 		request.addLocal(List.of());
-		send(scope, new SocketsJoin(request.id(), target, rooms));
+		sendRequest(scope, request, new SocketsJoin(request.id(), target, rooms));
 		return request.future();
 	}
 
@@ -249,7 +258,7 @@ public final class ClusterAdapter implements AutoCloseable {
 			this.sockets.leave(target, rooms);
 		}
 		request.addLocal(List.of());
-		send(scope, new SocketsLeave(request.id(), target, rooms));
+		sendRequest(scope, request, new SocketsLeave(request.id(), target, rooms));
 		return request.future();
 	}
 
@@ -260,7 +269,7 @@ public final class ClusterAdapter implements AutoCloseable {
 			this.sockets.disconnect(target, close);
 		}
 		request.addLocal(List.of());
-		send(scope, new DisconnectSockets(request.id(), target, close));
+		sendRequest(scope, request, new DisconnectSockets(request.id(), target, close));
 		return request.future();
 	}
 
@@ -273,12 +282,14 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	CompletableFuture<List<Object>> serverSideEmitWithAck(String nsp, String event, List<Object> args, Duration timeout) {
 		Scope scope = Scope.cluster(this.bus);
+		EncodedArgs encoded = this.arguments.encode(args);
 		NodeAnswers<Object, List<Object>> request = this.requests
 			.register(nodeAnswers(RequestType.SERVER_SIDE_EMIT, scope, (answers) -> answers, true), timeout);
 		request.addLocal(List.of());
-		send(scope, new ServerSideEmit(request.id(), nsp, event, this.arguments.encode(args)));
+		sendRequest(scope, request, new ServerSideEmit(request.id(), nsp, event, encoded));
 		return request.future();
 	}
+
 
 	void onServerSideEmit(String nsp, String event, ServerSideEmitHandler handler) {
 		this.serverSideListeners.add(nsp, event, handler);

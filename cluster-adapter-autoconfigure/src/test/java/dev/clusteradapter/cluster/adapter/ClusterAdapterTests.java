@@ -98,7 +98,7 @@ class ClusterAdapterTests {
 		this.hub.kill(victim.adapter.nodeId());
 		assertThat(answers.get(1, TimeUnit.SECONDS)).containsExactly("w2");
 		assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(Duration.ofSeconds(1));
-		assertThat(this.measured).contains("server_side_emit:partial");
+		await().until(() -> this.measured.contains("server_side_emit:partial"));
 	}
 
 	@Test
@@ -144,6 +144,7 @@ class ClusterAdapterTests {
 			assertThatThrownBy(() -> this.w1.cluster.timeout(Duration.ofMillis(200)).fetchSockets().join())
 				.isInstanceOf(CompletionException.class)
 				.hasCauseInstanceOf(TimeoutException.class);
+			await().until(() -> this.measured.contains("fetch_sockets:timeout"));
 			assertThat(this.measured).containsExactly("fetch_sockets:timeout");
 			assertThat(this.w1.adapter.requests().size()).isZero();
 		}

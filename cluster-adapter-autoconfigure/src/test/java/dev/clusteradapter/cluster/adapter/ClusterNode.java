@@ -26,10 +26,11 @@ final class ClusterNode implements AutoCloseable {
 
 	final int port;
 
-	private ClusterNode(InMemoryClusterBus.Node bus, Duration timeout, AdapterMetrics metrics, boolean withServer) {
+	private ClusterNode(InMemoryClusterBus hub, InMemoryClusterBus.Node bus, Duration timeout, AdapterMetrics metrics, boolean withServer) {
 		this.bus = bus;
 		this.adapter = new ClusterAdapter(bus, timeout, metrics);
 		this.cluster = new SocketIoCluster(this.adapter);
+		hub.connect(bus);
 		if (withServer) {
 			Configuration config = new Configuration();
 			config.setHostname("127.0.0.1");
@@ -54,11 +55,11 @@ final class ClusterNode implements AutoCloseable {
 	}
 
 	static ClusterNode worker(InMemoryClusterBus hub, int id, AdapterMetrics metrics) {
-		return new ClusterNode(hub.join(id), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, metrics, true);
+		return new ClusterNode(hub, hub.node(id), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, metrics, true);
 	}
 
 	static ClusterNode primary(InMemoryClusterBus hub) {
-		return new ClusterNode(hub.join(0), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, AdapterMetrics.NONE, false);
+		return new ClusterNode(hub, hub.node(0), ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, AdapterMetrics.NONE, false);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -27,8 +27,18 @@ final class InMemoryClusterBus implements AutoCloseable {
 	private final AtomicLong delivered = new AtomicLong();
 
 	/** Creates and connects a node; the primary is node {@link ClusterBus#PRIMARY}. */
-	synchronized Node join(int id) {
-		Node node = new Node(id);
+	Node join(int id) {
+		return connect(node(id));
+	}
+
+	/** Creates a node that is not connected yet, so listeners can be added before anything arrives. */
+	Node node(int id) {
+		return new Node(id);
+	}
+
+	/** Connects a node: from now on it sends and receives, and the others hear of it. */
+	synchronized Node connect(Node node) {
+		int id = node.id;
 		this.nodes.put(id, node);
 		if (id != ClusterBus.PRIMARY) {
 			for (Node other : this.nodes.values()) {

@@ -15,6 +15,35 @@ import static org.awaitility.Awaitility.await;
 class RoundTripMeasurement {
 
 	@Test
+	void codec() {
+		AdapterMessageCodec codec = new AdapterMessageCodec();
+		ArgumentCodec arguments = new ArgumentCodec(codec.mapper());
+		java.util.Map<String, Object> payload = java.util.Map.of("room", "lobby", "text", "hello everyone", "from", "3f2a");
+		BroadcastTarget target = BroadcastTarget.room("/", "lobby");
+		long sink = 0;
+		for (int round = 0; round < 3; round++) {
+			int n = 200_000;
+			long start = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				EncodedArgs args = arguments.encode(List.of(payload));
+				byte[] bytes = codec.encode(new AdapterMessage.Broadcast(target, "message", args, null, null));
+				sink += bytes.length;
+			}
+			long encode = (System.nanoTime() - start) / n;
+			byte[] bytes = codec.encode(new AdapterMessage.Broadcast(target, "message", arguments.encode(List.of(payload)), null, null));
+			start = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				AdapterMessage.Broadcast decoded = (AdapterMessage.Broadcast) codec.decode(MessageType.BROADCAST, bytes);
+				sink += arguments.forClients(decoded.args()).size();
+			}
+			long decode = (System.nanoTime() - start) / n;
+			System.out.printf("MEASURED broadcast codec: encode (args JSON + CBOR) %d ns, decode (CBOR + raw args) %d ns, %d bytes%n",
+					encode, decode, bytes.length);
+		}
+		System.out.println(sink > 0 ? "" : "-");
+	}
+
+	@Test
 	void measure() throws Exception {
 		try (InMemoryClusterBus hub = new InMemoryClusterBus();
 				ClusterNode w1 = ClusterNode.worker(hub, 1);
