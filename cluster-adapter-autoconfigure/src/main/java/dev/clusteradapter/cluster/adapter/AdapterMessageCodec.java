@@ -27,20 +27,18 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 
 /**
- * Encodes {@link AdapterMessage}s as CBOR maps; the bus frame carries the type, so the
- * payload does not repeat it. Event arguments inside are already encoded
- * ({@link EncodedArgs}) and travel as CBOR byte strings, so they are copied, never parsed.
+ * Encodes {@link AdapterMessage}s. The bus frame carries the type, so the payload does not
+ * repeat it. {@link MessageType#BROADCAST}, sent for every emit, has a hand-made layout
+ * ({@link BroadcastCodec}); the other messages are CBOR maps of their record components.
+ * Event arguments are already encoded ({@link EncodedArgs}) and are copied, never parsed.
  *
  * <pre>
- * bus frame (transport's own header)      payload: one CBOR map
- * +-----------------+---------------+     +--------------------------------------------------+
- * | type 0x10+ord() | payload bytes | --> | {"target": {"nsp","rooms","except",..},          |
- * +-----------------+---------------+     |  "event": "chat",                                |
- *                                         |  "args": {"kinds": h'0001',                      |
- *                                         |           "values": [h'7b2261223a317d', h'ff00']},|
- *                                         |  "requestId": 7, "ackTimeoutMillis": 5000}       |
- *                                         +--------------------------------------------------+
- *   args.kinds[i]: 0 = values[i] is UTF-8 JSON, 1 = raw binary argument, 2 = CBOR value
+ * bus frame (the transport's header)        payload of FETCH_SOCKETS, one CBOR map
+ * +-------------------+---------------+     +---------------------------------------------+
+ * | type 0x10 + ord() | payload bytes | --&gt; | {"requestId": 7,                            |
+ * +-------------------+---------------+     |  "target": {"nsp": "/", "rooms": ["r1"],    |
+ *                                           |             "except": [], "volatileOnly": f}}|
+ *                                           +---------------------------------------------+
  * </pre>
  */
 public final class AdapterMessageCodec {
@@ -86,6 +84,9 @@ public final class AdapterMessageCodec {
 	}
 
 	byte[] encode(AdapterMessage message) {
+		if (message instanceof Broadcast broadcast) {
+			return BroadcastCodec.encode(broadcast);
+		}
 		try {
 			return this.cbor.writeValueAsBytes(message);
 		}
@@ -104,6 +105,9 @@ public final class AdapterMessageCodec {
 		Class<? extends AdapterMessage> messageClass = CLASSES.get(type);
 		if (messageClass == null) {
 			return null;
+		}
+		if (type == MessageType.BROADCAST) {
+			return BroadcastCodec.decode(payload);
 		}
 		try {
 			return this.cbor.readValue(payload, messageClass);
