@@ -1,6 +1,5 @@
 package dev.clusteradapter.cluster.adapter;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,14 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.AckCallback;
-import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
@@ -30,12 +27,12 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
  */
 final class LocalSockets {
 
-	private final ObjectMapper cbor;
+	private final SocketSnapshots snapshots;
 
 	private volatile NamespacesHub namespaces;
 
 	LocalSockets(ObjectMapper cbor) {
-		this.cbor = cbor;
+		this.snapshots = new SocketSnapshots(cbor);
 	}
 
 	void attach(NamespacesHub namespaces) {
@@ -170,59 +167,9 @@ final class LocalSockets {
 		List<SocketIOClient> clients = match(target);
 		List<SocketDescription> result = new ArrayList<>(clients.size());
 		for (SocketIOClient client : clients) {
-			result.add(describe(client));
+			result.add(this.snapshots.describe(client));
 		}
 		return result;
-	}
-
-	private SocketDescription describe(SocketIOClient client) {
-		String id = client.getSessionId().toString();
-		List<String> rooms = new ArrayList<>();
-		rooms.add(id);
-		String ownNamespaceRoom = client.getNamespace().getName();
-		for (String room : client.getAllRooms()) {
-			if (!room.equals(ownNamespaceRoom)) {
-				rooms.add(room);
-			}
-		}
-		Map<String, JsonNode> data = new LinkedHashMap<>();
-		SocketData.of(client).forEach((key, value) -> {
-			JsonNode node = toTree(value);
-			if (node != null) {
-				data.put(key, node);
-			}
-		});
-		return new SocketDescription(id, handshake(client.getHandshakeData()), rooms, data);
-	}
-
-	private SocketHandshake handshake(HandshakeData data) {
-		if (data == null) {
-			return null;
-		}
-		InetSocketAddress address = data.getAddress();
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		if (data.getHttpHeaders() != null) {
-			for (String name : data.getHttpHeaders().names()) {
-				headers.put(name.toLowerCase(), data.getHttpHeaders().getAll(name));
-			}
-		}
-		JsonNode auth = toTree(data.getAuthToken());
-		return new SocketHandshake((address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : null,
-				headers, data.getUrlParams(), String.valueOf(data.getTime()),
-				(data.getTime() != null) ? data.getTime().getTime() : 0L, data.getUrl(), data.isXdomain(), auth);
-	}
-
-	/** A value as a tree, or {@code null} when it cannot be serialized (then it stays local). */
-	private JsonNode toTree(Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return this.cbor.valueToTree(value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

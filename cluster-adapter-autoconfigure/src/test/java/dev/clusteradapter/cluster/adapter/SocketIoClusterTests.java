@@ -235,6 +235,22 @@ class SocketIoClusterTests {
 	}
 
 	@Test
+	void disconnectSocketsWithCloseClosesTheRemoteConnection() throws Exception {
+		TestClient remote = client(this.w2);
+		this.w1.cluster.disconnectSockets(true).get(5, TimeUnit.SECONDS);
+		assertThat(remote.disconnectReason.get(5, TimeUnit.SECONDS)).isNotEmpty();
+		await().until(() -> this.w2.server.getAllClients().isEmpty());
+	}
+
+	@Test
+	void volatileEmitReachesClientsThatCanTakeIt() {
+		TestClient here = client(this.w1, "tick");
+		TestClient there = client(this.w2, "tick");
+		this.w1.cluster.asVolatile().emit("tick", 1);
+		await().until(() -> here.received("tick").size() == 1 && there.received("tick").size() == 1);
+	}
+
+	@Test
 	void remoteSocketActsOnTheNodeServingIt() throws Exception {
 		TestClient b = client(this.w2, "direct").answer("question", "answer");
 		RemoteSocket socket = this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
