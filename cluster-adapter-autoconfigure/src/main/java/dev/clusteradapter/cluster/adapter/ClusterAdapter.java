@@ -104,8 +104,15 @@ public final class ClusterAdapter implements AutoCloseable {
 	/** Tells the other nodes this adapter is closing and settles this node's pending requests. */
 	@Override
 	public void close() {
-		send(Scope.cluster(this.bus), new AdapterClose());
-		this.requests.close();
+		try {
+			send(Scope.cluster(this.bus), new AdapterClose());
+		}
+		catch (RuntimeException ex) {
+			// the link may already be down: the others then learn it from the bus
+		}
+		finally {
+			this.requests.close();
+		}
 	}
 
 	void attach(NamespacesHub namespaces, JsonSupport jsonSupport) {
