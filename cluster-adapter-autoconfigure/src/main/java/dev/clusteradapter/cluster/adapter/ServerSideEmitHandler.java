@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Handles an event that another node sent with {@code serverSideEmit}. Called on the
- * transport thread, in the order the sender emitted: hand long work to an executor.
+ * transport thread, in the order the sender emitted: hand long work to an executor, and
+ * never wait there for a cluster future (its answers arrive on that same thread).
  */
 @FunctionalInterface
 public interface ServerSideEmitHandler {
