@@ -48,6 +48,7 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 			}
 			else {
 				logger.warn("Closing link of worker " + this.link.id() + ": unexpected control frame " + frame);
+				this.link.protocolViolation();
 				ctx.close();
 			}
 		}

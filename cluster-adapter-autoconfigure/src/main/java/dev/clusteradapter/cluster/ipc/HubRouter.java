@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.ipc;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -18,10 +18,10 @@ import dev.clusteradapter.cluster.ClusterBus;
 
 /**
  * The hub's live links and its routing: relays worker frames to their targets without
- * reading their payloads, announces joins and departures, and is the primary's own
- * {@link ClusterBus} (node {@link ClusterBus#PRIMARY}).
+ * reading their payloads, and announces joins and departures to the workers and to the
+ * primary's listeners.
  */
-final class HubRouter implements ClusterBus {
+final class HubRouter {
 
 	private final Map<Integer, WorkerLink> links = new ConcurrentHashMap<>();
 
@@ -29,19 +29,17 @@ final class HubRouter implements ClusterBus {
 	// worker sees joins and departures in one order, and a newcomer's welcome precedes them.
 	private final Object membership = new Object();
 
-	private final BusListeners listeners = new BusListeners();
+	private final BusListeners listeners;
 
 	private final List<IpcLinkListener> linkListeners = new CopyOnWriteArrayList<>();
 
 	private final IpcMetrics metrics;
 
-	private final int maxPayload;
-
 	private int lastAssignedId;
 
-	HubRouter(IpcMetrics metrics, int maxFrameSize) {
+	HubRouter(BusListeners listeners, IpcMetrics metrics) {
+		this.listeners = listeners;
 		this.metrics = metrics;
-		this.maxPayload = maxFrameSize - IpcFrameCodec.HEADER_LENGTH;
 	}
 
 	void addLinkListener(IpcLinkListener listener) {
@@ -100,7 +98,7 @@ final class HubRouter implements ClusterBus {
 	private void announce(int type, WorkerLink subject) {
 		for (WorkerLink link : this.links.values()) {
 			if (link != subject) {
-				link.forward(new IpcFrame(type, PRIMARY, link.id(), Unpooled.copyInt(subject.id())));
+				link.forward(new IpcFrame(type, ClusterBus.PRIMARY, link.id(), Unpooled.copyInt(subject.id())));
 			}
 		}
 	}
@@ -115,7 +113,7 @@ final class HubRouter implements ClusterBus {
 				}
 			}
 		}
-		else if (target == PRIMARY) {
+		else if (target == ClusterBus.PRIMARY) {
 			this.listeners.message(from.id(), frame.type(), ByteBufUtil.getBytes(frame.content()));
 		}
 		else {
@@ -140,56 +138,16 @@ final class HubRouter implements ClusterBus {
 		this.links.values().forEach((link) -> link.channel().close());
 	}
 
-	@Override
-	public int nodeId() {
-		return PRIMARY;
+	Collection<WorkerLink> liveLinks() {
+		return this.links.values();
 	}
 
-	@Override
-	public void publish(int type, byte[] payload) {
-		checkMessage(type, payload);
-		ByteBuf shared = Unpooled.wrappedBuffer(payload);
-		try {
-			for (WorkerLink link : this.links.values()) {
-				link.forward(new IpcFrame(type, PRIMARY, IpcFrame.ALL, shared.retainedDuplicate()));
-			}
-		}
-		finally {
-			shared.release();
-		}
+	WorkerLink link(int id) {
+		return this.links.get(id);
 	}
 
-	@Override
-	public void send(int targetNode, int type, byte[] payload) {
-		checkMessage(type, payload);
-		if (targetNode == PRIMARY) {
-			this.listeners.message(PRIMARY, type, payload);
-			return;
-		}
-		WorkerLink link = this.links.get(targetNode);
-		if (link == null) {
-			this.metrics.droppedFrame(type);
-			return;
-		}
-		link.forward(new IpcFrame(type, PRIMARY, targetNode, Unpooled.wrappedBuffer(payload)));
-	}
-
-	private void checkMessage(int type, byte[] payload) {
-		FrameType.checkApplicationType(type);
-		if (payload.length > this.maxPayload) {
-			throw new IllegalArgumentException(
-					"Payload of " + payload.length + " bytes exceeds the maximum of " + this.maxPayload);
-		}
-	}
-
-	@Override
-	public Set<Integer> peers() {
+	Set<Integer> liveIds() {
 		return Set.copyOf(this.links.keySet());
-	}
-
-	@Override
-	public void addListener(Listener listener) {
-		this.listeners.add(listener);
 	}
 
 	/** Builds the frame that admits a worker. */

@@ -22,7 +22,12 @@ import dev.clusteradapter.cluster.ClusterBus;
  * A worker's link to the {@link IpcHub}, and the worker's {@link ClusterBus}: what it
  * publishes the hub relays to every other worker; what it sends reaches one node.
  * <p>
- * A worker should exit when {@link #closeFuture()} completes: its primary is gone.
+ * Once {@link #connect()} completes, {@link #peers()} holds the workers already connected;
+ * listeners then hear of every later join and departure. A worker should exit when
+ * {@link #closeFuture()} completes: its primary is gone.
+ * <p>
+ * If more than {@code outboundQueueLimit} bytes wait to be written to the hub, the hub has
+ * stopped reading and the link is closed.
  */
 public final class IpcClient implements ClusterBus, AutoCloseable {
 

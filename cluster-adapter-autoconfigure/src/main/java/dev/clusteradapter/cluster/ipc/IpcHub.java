@@ -40,6 +40,8 @@ public final class IpcHub implements AutoCloseable {
 
 	private final HubRouter router;
 
+	private final PrimaryBus bus;
+
 	private EventLoopGroup group;
 
 	private Channel serverChannel;
@@ -67,7 +69,9 @@ public final class IpcHub implements AutoCloseable {
 		this.options = options;
 		this.metrics = metrics;
 		this.transport = options.transport().resolve();
-		this.router = new HubRouter(metrics, options.maxFrameSize());
+		BusListeners listeners = new BusListeners();
+		this.router = new HubRouter(listeners, metrics);
+		this.bus = new PrimaryBus(this.router, listeners, metrics, options.maxFrameSize());
 	}
 
 	/**
@@ -148,7 +152,7 @@ public final class IpcHub implements AutoCloseable {
 
 	/**
 	 * Closes every link, unbinds, and removes the socket file (and its directory if the hub
-	 * created it).
+	 * created it). Waits for the hub's I/O threads: do not call from a listener.
 	 */
 	public synchronized void stop() {
 		if (this.serverChannel != null) {
@@ -194,7 +198,7 @@ public final class IpcHub implements AutoCloseable {
 	 * @return the bus of node {@link ClusterBus#PRIMARY}
 	 */
 	public ClusterBus bus() {
-		return this.router;
+		return this.bus;
 	}
 
 	/**

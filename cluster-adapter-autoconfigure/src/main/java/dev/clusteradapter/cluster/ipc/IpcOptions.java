@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param outboundQueueLimit bytes that may wait for one link before it is closed; at least
  * {@code maxFrameSize}
  * @param heartbeatInterval how often a worker sends a heartbeat
- * @param heartbeatTimeout silence after which a link is declared dead
+ * @param heartbeatTimeout silence after which a link is declared dead; the hub's must exceed
+ * its workers' heartbeat interval
  * @param authTimeout time a peer has to authenticate
  * @param ioThreads event loop threads of the hub or client
  */

@@ -84,6 +84,10 @@ final class WorkerLink {
 		this.metrics.frameIn(frame.type(), size);
 	}
 
+	void protocolViolation() {
+		this.metrics.malformedFrame();
+	}
+
 	void heartbeat(byte[] status) {
 		this.lastStatus = status;
 		this.lastHeartbeat = Instant.now();

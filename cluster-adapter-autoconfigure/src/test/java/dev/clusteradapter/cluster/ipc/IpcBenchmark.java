@@ -22,6 +22,12 @@ public final class IpcBenchmark {
 	private IpcBenchmark() {
 	}
 
+	/**
+	 * Runs the benchmark.
+	 * @param args optional: a scale factor for the message counts (default 1), and one
+	 * transport ({@code UNIX} or {@code TCP}) to measure alone
+	 * @throws Exception if the hub or a client fails
+	 */
 	public static void main(String[] args) throws Exception {
 		int scale = (args.length > 0) ? Integer.parseInt(args[0]) : 1;
 		List<IpcTransport> transports = (args.length > 1) ? List.of(IpcTransport.valueOf(args[1]))

@@ -74,6 +74,21 @@ class IpcClientTests {
 	}
 
 	@Test
+	void workerProcessExitsOnItsOwnWhenThePrimaryStops() throws Exception {
+		this.hub = new IpcHub(IpcOptions.builder(this.secret).build());
+		Process process = WorkerProcess.start(this.hub.start(), this.secret);
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.hub.links().size() == 1);
+			this.hub.stop();
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).isEqualTo(3);
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	@Test
 	void closeCompletesCloseFuture() throws Exception {
 		this.hub = new IpcHub(IpcOptions.builder(this.secret).transport(IpcTransport.TCP).build());
 		this.client = new IpcClient(this.hub.start(), options());
@@ -113,6 +128,23 @@ class IpcClientTests {
 	}
 
 	@Test
+	void linkToAHubThatStopsReadingIsClosedOnceTheQueueLimitIsReached() throws Exception {
+		CountingIpcMetrics metrics = new CountingIpcMetrics();
+		this.client = new IpcClient(fakeHub(true), IpcOptions.builder(this.secret)
+			.maxFrameSize(64 * 1024)
+			.outboundQueueLimit(256 * 1024)
+			.heartbeatTimeout(Duration.ofSeconds(30))
+			.build(), 0, metrics);
+		this.client.connect().get(5, TimeUnit.SECONDS);
+		byte[] payload = new byte[8 * 1024];
+		for (int i = 0; i < 10_000 && !this.client.closeFuture().isDone(); i++) {
+			this.client.publish(ClusterBus.FIRST_APPLICATION_TYPE, payload);
+		}
+		assertThat(this.client.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
+		assertThat(metrics.backPressureClosed).hasValue(1);
+	}
+
+	@Test
 	void busRejectsTransportTypesAndOversizedPayloads() {
 		this.client = new IpcClient(IpcEndpoint.tcp("127.0.0.1", 1), IpcOptions.builder(this.secret)
 			.maxFrameSize(4096)
@@ -129,7 +161,7 @@ class IpcClientTests {
 
 	/**
 	 * A hub that challenges properly and then, if {@code honest}, proves the secret and
-	 * never says another word; otherwise it sends a forged proof.
+	 * never says or reads another word; otherwise it sends a forged proof.
 	 */
 	private IpcEndpoint fakeHub(boolean honest) throws InterruptedException {
 		this.fakeHubGroup = IpcSockets.newGroup(IpcTransport.TCP, 1, "fake-hub");
@@ -161,6 +193,7 @@ class IpcClientTests {
 										: Handshake.nonce();
 								ByteBuf ok = Unpooled.buffer().writeInt(1).writeBytes(proof);
 								ctx.writeAndFlush(new IpcFrame(FrameType.AUTH_OK, 0, 1, ok));
+								ctx.channel().config().setAutoRead(false);
 							}
 						});
 				}

@@ -324,6 +324,20 @@ class IpcHubTests {
 		await().untilAsserted(() -> assertThat(healthy.listener().texts()).containsExactly("still served"));
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.clusteradapter.cluster.ipc.IpcTestSupport#transports")
+	void workerSendingTheHubsControlFramesIsDropped(IpcTransport transport) throws Exception {
+		IpcEndpoint endpoint = start(transport);
+		Worker healthy = worker(endpoint);
+		RawPeer peer = rawPeer(endpoint);
+		int id = peer.authenticate(this.secret, 0);
+		peer.send(FrameType.PEER_LEFT, IpcFrame.ALL, new byte[] { 0, 0, 0, 1 });
+		assertThat(peer.awaitClosed(Duration.ofSeconds(5))).isTrue();
+		assertThat(this.metrics.malformed).hasValue(1);
+		await().untilAsserted(() -> assertThat(healthy.listener().left).containsExactly(id));
+		assertThat(healthy.client().isConnected()).isTrue();
+	}
+
 	// Membership
 
 	@ParameterizedTest
@@ -376,6 +390,24 @@ class IpcHubTests {
 		peer.close();
 		await().untilAsserted(() -> assertThat(staying.listener().left).containsExactly(id));
 		assertThat(Duration.ofNanos(staying.listener().leftAtNanos.get(0) - closedAt)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void killedWorkerProcessIsAnnouncedWithinASecond() throws Exception {
+		IpcEndpoint endpoint = start(IpcTransport.AUTO);
+		Worker staying = worker(endpoint);
+		Process process = WorkerProcess.start(endpoint, this.secret);
+		this.resources.add(process::destroyForcibly);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.hub.links().size() == 2);
+		int id = this.hub.links().stream().mapToInt(IpcLinkInfo::workerId).filter((w) -> w != staying.id()).findFirst()
+			.orElseThrow();
+		assertThat(this.hub.links()).filteredOn((link) -> link.workerId() == id)
+			.singleElement()
+			.satisfies((link) -> assertThat(link.pid()).hasValue(process.pid()));
+		long killedAt = System.nanoTime();
+		process.destroyForcibly();
+		await().untilAsserted(() -> assertThat(staying.listener().left).containsExactly(id));
+		assertThat(Duration.ofNanos(staying.listener().leftAtNanos.get(0) - killedAt)).isLessThan(Duration.ofSeconds(1));
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,72 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Payloads of the adapter protocol, one record per {@link MessageType}; encoded by
+ * {@link AdapterMessageCodec}. Requests carry an id unique per requesting node; responses
+ * go to the requester only.
+ */
+sealed interface AdapterMessage {
+
+	/** {@link MessageType#BROADCAST}; with a request id, clients are asked for an ack. */
+	record Broadcast(BroadcastTarget target, String event, EncodedArgs args, Long requestId, Long ackTimeoutMillis)
+			implements AdapterMessage {
+	}
+
+	/** {@link MessageType#SOCKETS_JOIN}. */
+	record SocketsJoin(long requestId, BroadcastTarget target, List<String> rooms) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#SOCKETS_LEAVE}. */
+	record SocketsLeave(long requestId, BroadcastTarget target, List<String> rooms) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#DISCONNECT_SOCKETS}. */
+	record DisconnectSockets(long requestId, BroadcastTarget target, boolean close) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#FETCH_SOCKETS}. */
+	record FetchSockets(long requestId, BroadcastTarget target) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#FETCH_SOCKETS_RESPONSE}. */
+	record FetchSocketsResponse(long requestId, String nsp, List<SocketDescription> sockets) implements AdapterMessage {
+	}
+
+	/** One socket in a {@link FetchSocketsResponse}. */
+	record SocketDescription(String id, SocketHandshake handshake, List<String> rooms, Map<String, JsonNode> data) {
+	}
+
+	/** {@link MessageType#SERVER_SIDE_EMIT}; with a request id, an answer is expected. */
+	record ServerSideEmit(Long requestId, String nsp, String event, EncodedArgs args) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#SERVER_SIDE_EMIT_RESPONSE}. */
+	record ServerSideEmitResponse(long requestId, Object response) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#BROADCAST_CLIENT_COUNT}: how many acks a node will relay. */
+	record BroadcastClientCount(long requestId, int count) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#BROADCAST_ACK}: one client's answer, or its absence when {@code missing}. */
+	record BroadcastAck(long requestId, Object response, boolean missing) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#OPERATION_DONE}: a node applied a join, leave or disconnect request. */
+	record OperationDone(long requestId) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#MEMBERSHIP}: a socket of the sending node joined or left rooms. */
+	record Membership(String nsp, String sessionId, List<String> rooms, boolean join) implements AdapterMessage {
+	}
+
+	/** {@link MessageType#ADAPTER_CLOSE}: the sending node's adapter is closing. */
+	record AdapterClose() implements AdapterMessage {
+	}
+
+}

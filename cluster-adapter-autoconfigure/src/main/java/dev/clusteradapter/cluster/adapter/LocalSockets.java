@@ -1,0 +1,175 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.corundumstudio.socketio.AckCallback;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+
+/**
+ * The sockets this node serves, through netty-socketio's namespaces; empty on a node
+ * without a server (the primary).
+ */
+final class LocalSockets {
+
+	private final SocketSnapshots snapshots;
+
+	private volatile NamespacesHub namespaces;
+
+	LocalSockets(ObjectMapper cbor) {
+		this.snapshots = new SocketSnapshots(cbor);
+	}
+
+	void attach(NamespacesHub namespaces) {
+		this.namespaces = namespaces;
+	}
+
+	boolean attached() {
+		return this.namespaces != null;
+	}
+
+	/** netty-socketio names the default namespace {@code ""}, socket.io {@code "/"}. */
+	static String nettyName(String nsp) {
+		return ("/".equals(nsp) || nsp == null) ? Namespace.DEFAULT_NAME : nsp;
+	}
+
+	static String socketIoName(String nettyName) {
+		return (nettyName == null || nettyName.isEmpty()) ? "/" : nettyName;
+	}
+
+	Namespace namespace(String nsp) {
+		NamespacesHub hub = this.namespaces;
+		return (hub != null) ? hub.get(nettyName(nsp)) : null;
+	}
+
+	Collection<Namespace> allNamespaces() {
+		NamespacesHub hub = this.namespaces;
+		List<Namespace> result = new ArrayList<>();
+		if (hub != null) {
+			hub.getAllNamespaces().forEach((namespace) -> result.add((Namespace) namespace));
+		}
+		return result;
+	}
+
+	/** Clients matching a target, each once even when in several target rooms. */
+	List<SocketIOClient> match(BroadcastTarget target) {
+		Namespace namespace = namespace(target.nsp());
+		if (namespace == null) {
+			return List.of();
+		}
+		Collection<SocketIOClient> candidates;
+		if (target.rooms().isEmpty()) {
+			candidates = namespace.getAllClients();
+		}
+		else {
+			Map<UUID, SocketIOClient> union = new LinkedHashMap<>();
+			for (String room : target.rooms()) {
+				members(namespace, room).forEach((client) -> union.putIfAbsent(client.getSessionId(), client));
+			}
+			candidates = union.values();
+		}
+		Set<UUID> excluded = new HashSet<>();
+		for (String room : target.except()) {
+			members(namespace, room).forEach((client) -> excluded.add(client.getSessionId()));
+		}
+		List<SocketIOClient> result = new ArrayList<>(candidates.size());
+		for (SocketIOClient client : candidates) {
+			if (!excluded.contains(client.getSessionId()) && (!target.volatileOnly() || client.isWritable())) {
+				result.add(client);
+			}
+		}
+		return result;
+	}
+
+	/** Members of a room; a socket id is a room holding that socket alone, as in socket.io. */
+	private static Iterable<SocketIOClient> members(Namespace namespace, String room) {
+		UUID sessionId = asSessionId(room);
+		if (sessionId != null) {
+			SocketIOClient client = namespace.getClient(sessionId);
+			if (client != null) {
+				return List.of(client);
+			}
+		}
+		return namespace.getRoomClients(room);
+	}
+
+	static UUID asSessionId(String room) {
+		if (room == null || room.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(room);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	int emit(BroadcastTarget target, String event, List<Object> args) {
+		List<SocketIOClient> clients = match(target);
+		for (SocketIOClient client : clients) {
+			client.send(eventPacket(client, event, args));
+		}
+		return clients.size();
+	}
+
+	void emit(SocketIOClient client, String event, List<Object> args, AckCallback<?> ack) {
+		client.send(eventPacket(client, event, args), ack);
+	}
+
+	/**
+	 * A packet per client, framed for that client's Engine.IO version: a packet shared across
+	 * clients is mutated by the encoder, and one received from another node has no version.
+	 */
+	private static Packet eventPacket(SocketIOClient client, String event, List<Object> args) {
+		Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
+		packet.setSubType(PacketType.EVENT);
+		packet.setName(event);
+		packet.setData(args);
+		return packet;
+	}
+
+	void join(BroadcastTarget target, List<String> rooms) {
+		Set<String> roomSet = new LinkedHashSet<>(rooms);
+		match(target).forEach((client) -> client.joinRooms(roomSet));
+	}
+
+	void leave(BroadcastTarget target, List<String> rooms) {
+		Set<String> roomSet = new LinkedHashSet<>(rooms);
+		match(target).forEach((client) -> client.leaveRooms(roomSet));
+	}
+
+	void disconnect(BroadcastTarget target, boolean close) {
+		for (SocketIOClient client : match(target)) {
+			client.disconnect();
+			if (close && client instanceof NamespaceClient namespaceClient) {
+				namespaceClient.getBaseClient().disconnect();
+			}
+		}
+	}
+
+	List<SocketDescription> describe(BroadcastTarget target) {
+		List<SocketIOClient> clients = match(target);
+		List<SocketDescription> result = new ArrayList<>(clients.size());
+		for (SocketIOClient client : clients) {
+			result.add(this.snapshots.describe(client));
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request sent to other nodes, waiting for their answers. Settles exactly once: when every
+ * node expected has answered or left, or at its timeout. Subclasses synchronize on themselves.
+ *
+ * @param <T> the result type
+ */
+abstract class PendingRequest<T> {
+
+	private final long id;
+
+	private final RequestType type;
+
+	private final long startNanos = System.nanoTime();
+
+	private final CompletableFuture<T> future = new CompletableFuture<>();
+
+	private volatile RequestOutcome outcome;
+
+	PendingRequest(long id, RequestType type) {
+		this.id = id;
+		this.type = type;
+	}
+
+	long id() {
+		return this.id;
+	}
+
+	RequestType type() {
+		return this.type;
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	CompletableFuture<T> future() {
+		return this.future;
+	}
+
+	RequestOutcome outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * A node left the cluster (or closed its adapter): stop waiting for it.
+	 * @param node the node id
+	 */
+	abstract void peerLeft(int node);
+
+	/** The timeout elapsed. */
+	abstract void timedOut();
+
+	final void settle(T value, RequestOutcome outcome) {
+		if (!this.future.isDone()) {
+			this.outcome = outcome;
+			this.future.complete(value);
+		}
+	}
+
+	final void fail(Throwable failure, RequestOutcome outcome) {
+		if (!this.future.isDone()) {
+			this.outcome = outcome;
+			this.future.completeExceptionally(failure);
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Requests of this node awaiting answers, by id; each is timed out, measured and forgotten
+ * once settled.
+ */
+final class PendingRequests implements AutoCloseable {
+
+	private final Map<Long, PendingRequest<?>> requests = new ConcurrentHashMap<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "cluster-adapter-timeouts");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AdapterMetrics metrics;
+
+	PendingRequests(AdapterMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Creates and tracks a request; it must be tracked before it can receive answers, so
+	 * register first, then send.
+	 */
+	<R extends PendingRequest<?>> R register(LongFunction<R> factory, Duration timeout) {
+		R request = factory.apply(this.ids.incrementAndGet());
+		this.requests.put(request.id(), request);
+		ScheduledFuture<?> timeoutTask = this.timer.schedule(request::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		request.future().whenComplete((result, failure) -> {
+			timeoutTask.cancel(false);
+			this.requests.remove(request.id());
+			this.metrics.requestCompleted(request.type(), request.outcome(),
+					Duration.ofNanos(System.nanoTime() - request.startNanos()));
+		});
+		return request;
+	}
+
+	@SuppressWarnings("unchecked")
+	<R extends PendingRequest<?>> R get(long id, Class<R> type) {
+		PendingRequest<?> request = this.requests.get(id);
+		return type.isInstance(request) ? (R) request : null;
+	}
+
+	void peerLeft(int node) {
+		this.requests.values().forEach((request) -> request.peerLeft(node));
+	}
+
+	int size() {
+		return this.requests.size();
+	}
+
+	@Override
+	public void close() {
+		this.requests.values().forEach(PendingRequest::timedOut);
+		this.timer.shutdownNow();
+	}
+
+}

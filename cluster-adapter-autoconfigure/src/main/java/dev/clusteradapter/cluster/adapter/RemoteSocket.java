@@ -1,0 +1,197 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+
+/**
+ * A socket served by some node of the cluster, as returned by {@code fetchSockets()}: a
+ * snapshot of its id, handshake, rooms and data, and operations that act on the node
+ * serving it.
+ */
+public final class RemoteSocket {
+
+	private final ClusterAdapter adapter;
+
+	private final int nodeId;
+
+	private final String nsp;
+
+	private final String id;
+
+	private final SocketHandshake handshake;
+
+	private final Set<String> rooms;
+
+	private final Map<String, Object> data;
+
+	private RemoteSocket(ClusterAdapter adapter, int nodeId, String nsp, String id, SocketHandshake handshake,
+			Set<String> rooms, Map<String, Object> data) {
+		this.adapter = adapter;
+		this.nodeId = nodeId;
+		this.nsp = nsp;
+		this.id = id;
+		this.handshake = handshake;
+		this.rooms = rooms;
+		this.data = data;
+	}
+
+	static RemoteSocket of(ClusterAdapter adapter, int nodeId, String nsp, SocketDescription description) {
+		ObjectMapper mapper = adapter.mapper();
+		Map<String, Object> data = new LinkedHashMap<>();
+		if (description.data() != null) {
+			description.data().forEach((key, value) -> data.put(key, plain(mapper, value)));
+		}
+		SocketHandshake handshake = description.handshake();
+		if (handshake != null && handshake.auth() instanceof JsonNode auth) {
+			handshake = new SocketHandshake(handshake.address(), handshake.headers(), handshake.query(), handshake.time(),
+					handshake.issued(), handshake.url(), handshake.xdomain(), plain(mapper, auth));
+		}
+		return new RemoteSocket(adapter, nodeId, nsp, description.id(), handshake,
+				Collections.unmodifiableSet(new LinkedHashSet<>(description.rooms())), Collections.unmodifiableMap(data));
+	}
+
+	private static Object plain(ObjectMapper mapper, JsonNode node) {
+		try {
+			return mapper.treeToValue(node, Object.class);
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Session id of the socket.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Namespace of the socket, socket.io style ({@code "/"}, {@code "/chat"}).
+	 * @return the namespace
+	 */
+	public String namespace() {
+		return this.nsp;
+	}
+
+	/**
+	 * Bus node id of the node serving the socket.
+	 * @return the node id
+	 */
+	public int nodeId() {
+		return this.nodeId;
+	}
+
+	/**
+	 * Handshake details of the socket.
+	 * @return the handshake
+	 */
+	public SocketHandshake handshake() {
+		return this.handshake;
+	}
+
+	/**
+	 * Rooms of the socket when fetched, its own id included (as in socket.io).
+	 * @return the rooms
+	 */
+	public Set<String> rooms() {
+		return this.rooms;
+	}
+
+	/**
+	 * Data of the socket when fetched (see {@link SocketData}).
+	 * @return the data
+	 */
+	public Map<String, Object> data() {
+		return this.data;
+	}
+
+	/**
+	 * Sends an event to this socket.
+	 * @param event the event name
+	 * @param args the arguments
+	 */
+	public void emit(String event, Object... args) {
+		this.adapter.broadcast(target(), scope(), event, Arrays.asList(args));
+	}
+
+	/**
+	 * Sends an event to this socket and waits for its ack.
+	 * @param timeout how long to wait
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return the socket's first ack argument; fails with a {@link TimeoutException} if it
+	 * does not answer in time or is gone
+	 */
+	public CompletableFuture<Object> emitWithAck(Duration timeout, String event, Object... args) {
+		return this.adapter.broadcastWithAck(target(), scope(), event, Arrays.asList(args), timeout)
+			.thenCompose((result) -> result.responses().isEmpty()
+					? CompletableFuture.failedFuture(new TimeoutException("Socket " + this.id + " did not answer"))
+					: CompletableFuture.completedFuture(result.responses().get(0)));
+	}
+
+	/**
+	 * Sends an event to this socket and waits for its ack, within the requests timeout.
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return the socket's first ack argument
+	 */
+	public CompletableFuture<Object> emitWithAck(String event, Object... args) {
+		return emitWithAck(this.adapter.requestsTimeout(), event, args);
+	}
+
+	/**
+	 * Makes the socket join rooms.
+	 * @param rooms the rooms
+	 * @return completes when the serving node applied it
+	 */
+	public CompletableFuture<Void> join(String... rooms) {
+		return this.adapter.socketsJoin(target(), scope(), List.of(rooms), this.adapter.requestsTimeout());
+	}
+
+	/**
+	 * Makes the socket leave rooms.
+	 * @param rooms the rooms
+	 * @return completes when the serving node applied it
+	 */
+	public CompletableFuture<Void> leave(String... rooms) {
+		return this.adapter.socketsLeave(target(), scope(), List.of(rooms), this.adapter.requestsTimeout());
+	}
+
+	/**
+	 * Disconnects the socket.
+	 * @param close whether to close the underlying connection too
+	 * @return completes when the serving node applied it
+	 */
+	public CompletableFuture<Void> disconnect(boolean close) {
+		return this.adapter.disconnectSockets(target(), scope(), close, this.adapter.requestsTimeout());
+	}
+
+	private BroadcastTarget target() {
+		return BroadcastTarget.room(this.nsp, this.id);
+	}
+
+	private Scope scope() {
+		return Scope.node(this.adapter.bus(), this.nodeId);
+	}
+
+	@Override
+	public String toString() {
+		return "RemoteSocket[id=" + this.id + ", node=" + this.nodeId + ", nsp=" + this.nsp + ", rooms=" + this.rooms + "]";
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.AdapterClose;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.BroadcastAck;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Tests for {@link AdapterMessageCodec}.
+ */
+class AdapterMessageCodecTests {
+
+	private final AdapterMessageCodec codec = new AdapterMessageCodec();
+
+	@Test
+	void broadcastRoundTripKeepsEncodedArgumentsByteForByte() {
+		EncodedArgs args = new EncodedArgs(new byte[] { EncodedArgs.JSON, EncodedArgs.BINARY },
+				List.of("{\"a\":1}".getBytes(), new byte[] { (byte) 0xff, 0 }));
+		Broadcast sent = new Broadcast(new BroadcastTarget("/chat", List.of("r1"), List.of("muted"), true), "news", args,
+				7L, 5000L);
+		MessageType type = this.codec.typeOf(sent);
+		Broadcast received = (Broadcast) this.codec.decode(type, this.codec.encode(sent));
+		assertThat(type).isEqualTo(MessageType.BROADCAST);
+		assertThat(received.target()).isEqualTo(sent.target());
+		assertThat(received.event()).isEqualTo("news");
+		assertThat(received.requestId()).isEqualTo(7L);
+		assertThat(received.args().kinds()).containsExactly(EncodedArgs.JSON, EncodedArgs.BINARY);
+		assertThat(received.args().values().get(0)).isEqualTo("{\"a\":1}".getBytes());
+		assertThat(received.args().values().get(1)).containsExactly((byte) 0xff, (byte) 0);
+	}
+
+	@Test
+	void broadcastWithoutAckOmitsTheRequestFields() {
+		Broadcast sent = new Broadcast(BroadcastTarget.room("/", "r"), "e", new EncodedArgs(new byte[0], List.of()), null,
+				null);
+		Broadcast received = (Broadcast) this.codec.decode(MessageType.BROADCAST, this.codec.encode(sent));
+		assertThat(received.requestId()).isNull();
+		assertThat(new String(this.codec.encode(sent))).doesNotContain("requestId");
+	}
+
+	@Test
+	void responsesCarryPlainValuesAndBinary() {
+		BroadcastAck ack = (BroadcastAck) this.codec.decode(MessageType.BROADCAST_ACK,
+				this.codec.encode(new BroadcastAck(3, Map.of("ok", true, "blob", new byte[] { 1 }), false)));
+		Map<?, ?> response = (Map<?, ?>) ack.response();
+		assertThat(response.get("ok")).isEqualTo(true);
+		assertThat(response.get("blob")).isEqualTo(new byte[] { 1 });
+	}
+
+	@Test
+	void fetchedSocketsRoundTrip() {
+		SocketHandshake handshake = new SocketHandshake("127.0.0.1", Map.of("host", List.of("h")), Map.of("EIO", List.of("4")),
+				"now", 1L, "/socket.io/", false, null);
+		SocketDescription socket = new SocketDescription("id", handshake, List.of("id", "r"),
+				Map.of("user", JsonNodeFactory.instance.textNode("bob")));
+		FetchSocketsResponse response = (FetchSocketsResponse) this.codec.decode(MessageType.FETCH_SOCKETS_RESPONSE,
+				this.codec.encode(new FetchSocketsResponse(9, "/", List.of(socket))));
+		assertThat(response.sockets()).hasSize(1);
+		assertThat(response.sockets().get(0).handshake()).isEqualTo(handshake);
+		assertThat(response.sockets().get(0).data().get("user").asText()).isEqualTo("bob");
+	}
+
+	@Test
+	void emptyMessageEncodes() {
+		assertThat(this.codec.decode(MessageType.ADAPTER_CLOSE, this.codec.encode(new AdapterClose())))
+			.isInstanceOf(AdapterClose.class);
+	}
+
+	@Test
+	void typesStartAtTheFirstApplicationTypeOfTheBus() {
+		assertThat(MessageType.INITIAL_HEARTBEAT.busType()).isEqualTo(ClusterBus.FIRST_APPLICATION_TYPE);
+		assertThat(MessageType.fromBusType(MessageType.MEMBERSHIP.busType())).isEqualTo(MessageType.MEMBERSHIP);
+		assertThat(MessageType.fromBusType(ClusterBus.FIRST_APPLICATION_TYPE - 1)).isNull();
+		assertThat(this.codec.decode(MessageType.HEARTBEAT, new byte[0])).isNull();
+	}
+
+	@Test
+	void malformedPayloadFails() {
+		assertThatThrownBy(() -> this.codec.decode(MessageType.BROADCAST, new byte[] { (byte) 0xff, 1, 2 }))
+			.isInstanceOf(RuntimeException.class);
+	}
+
+}
