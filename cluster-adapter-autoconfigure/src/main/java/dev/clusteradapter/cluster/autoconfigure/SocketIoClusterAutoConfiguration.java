@@ -6,6 +6,10 @@ import java.util.Map;
 
 import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.StandaloneBus;
+import dev.clusteradapter.cluster.adapter.AdapterMetrics;
+import dev.clusteradapter.cluster.adapter.ClusterAdapter;
+import dev.clusteradapter.cluster.adapter.SocketIoCluster;
 import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcEndpoint;
 import dev.clusteradapter.cluster.ipc.IpcHub;
@@ -43,6 +47,30 @@ public final class SocketIoClusterAutoConfiguration {
 
 	/** Exit status of a worker that lost its primary. */
 	static final int PRIMARY_LOST_EXIT_STATUS = 75;
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClusterAdapter clusterAdapter(ClusterBus bus, ClusterProperties properties, ObjectProvider<AdapterMetrics> metrics) {
+		return new ClusterAdapter(bus, properties.getRequestsTimeout(), metrics.getIfAvailable(() -> AdapterMetrics.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIoCluster socketIoCluster(ClusterAdapter adapter) {
+		return new SocketIoCluster(adapter);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClusterRole(ClusterRole.STANDALONE)
+	static class StandaloneConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterBus clusterBus() {
+			return new StandaloneBus();
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClusterRole(ClusterRole.PRIMARY)
