@@ -17,9 +17,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  */
 final class IpcSockets {
 
-	// The kernel's default buffer for a Unix stream socket (about 200 KB, charged per write
-	// rather than per byte) fills with a few hundred small frames; a larger one doubled
-	// small-message throughput in IpcBenchmark. TCP on loopback tunes its own buffers.
+	// The kernel's default buffer for a Unix stream socket (about 200 KB) is charged the full
+	// overhead of every write, so it fills with a few hundred small frames; a larger one lets
+	// a burst of small relayed frames through without waiting for the reader. IpcBenchmark on
+	// a loaded 2-core machine could not separate the effect from noise: re-measure on a quiet
+	// one. TCP on loopback tunes its own buffers.
 	private static final int UNIX_SOCKET_BUFFER = 1024 * 1024;
 
 	private IpcSockets() {
