@@ -65,6 +65,10 @@ sealed interface AdapterMessage {
 	record Membership(String nsp, String sessionId, List<String> rooms, boolean join) implements AdapterMessage {
 	}
 
+	/** {@link MessageType#MEMBERSHIP_SNAPSHOT}: memberships of many sockets of the sending node. */
+	record MembershipSnapshot(List<Membership> memberships) implements AdapterMessage {
+	}
+
 	/** {@link MessageType#ADAPTER_CLOSE}: the sending node's adapter is closing. */
 	record AdapterClose() implements AdapterMessage {
 	}

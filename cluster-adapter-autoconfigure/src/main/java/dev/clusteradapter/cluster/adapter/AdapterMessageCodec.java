@@ -20,6 +20,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.Membership;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.MembershipSnapshot;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.OperationDone;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
@@ -61,6 +62,7 @@ public final class AdapterMessageCodec {
 		CLASSES.put(MessageType.ADAPTER_CLOSE, AdapterClose.class);
 		CLASSES.put(MessageType.OPERATION_DONE, OperationDone.class);
 		CLASSES.put(MessageType.MEMBERSHIP, Membership.class);
+		CLASSES.put(MessageType.MEMBERSHIP_SNAPSHOT, MembershipSnapshot.class);
 		CLASSES.forEach((type, messageClass) -> TYPES.put(messageClass, type));
 	}
 

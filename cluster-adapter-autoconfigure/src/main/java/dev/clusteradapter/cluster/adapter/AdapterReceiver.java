@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.adapter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,6 +18,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.Membership;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.MembershipSnapshot;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.OperationDone;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
@@ -30,6 +32,9 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 final class AdapterReceiver implements ClusterBus.Listener {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdapterReceiver.class);
+
+	/** Sockets per snapshot message, keeping frames far below any transport limit. */
+	private static final int SNAPSHOT_BATCH = 500;
 
 	private final ClusterAdapter adapter;
 
@@ -57,12 +62,19 @@ final class AdapterReceiver implements ClusterBus.Listener {
 	@Override
 	public void onPeerJoined(int node) {
 		// netty-socketio replicates memberships only as they change: a newcomer needs the current ones
+		List<Membership> batch = new ArrayList<>();
 		for (Namespace namespace : this.adapter.sockets().allNamespaces()) {
 			String nsp = LocalSockets.socketIoName(namespace.getName());
 			for (SocketIOClient client : namespace.getAllClients()) {
-				this.adapter.reply(node, new Membership(nsp, client.getSessionId().toString(),
-						List.copyOf(client.getAllRooms()), true));
+				batch.add(new Membership(nsp, client.getSessionId().toString(), List.copyOf(client.getAllRooms()), true));
+				if (batch.size() == SNAPSHOT_BATCH) {
+					this.adapter.reply(node, new MembershipSnapshot(batch));
+					batch = new ArrayList<>();
+				}
 			}
+		}
+		if (!batch.isEmpty()) {
+			this.adapter.reply(node, new MembershipSnapshot(batch));
 		}
 	}
 
@@ -79,6 +91,9 @@ final class AdapterReceiver implements ClusterBus.Listener {
 		}
 		else if (message instanceof Membership membership) {
 			this.adapter.memberships().apply(source, membership);
+		}
+		else if (message instanceof MembershipSnapshot snapshot) {
+			snapshot.memberships().forEach((membership) -> this.adapter.memberships().apply(source, membership));
 		}
 		else if (message instanceof SocketsJoin join) {
 			sockets.join(join.target(), join.rooms());

@@ -40,7 +40,10 @@ public enum MessageType {
 	OPERATION_DONE,
 
 	/** Not in socket.io: netty-socketio's room membership replication (join and leave). */
-	MEMBERSHIP;
+	MEMBERSHIP,
+
+	/** Not in socket.io: the current memberships of a node, for a node that just joined. */
+	MEMBERSHIP_SNAPSHOT;
 
 	private static final MessageType[] VALUES = values();
 
