@@ -1,0 +1,63 @@
+package dev.clusteradapter.cluster.server;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.ChannelPipeline;
+
+/**
+ * netty-socketio's channel pipeline with the starter's fixes for Engine.IO v4 clients: its
+ * own packet decoder and encoder beside netty-socketio's, and optionally
+ * {@code Connection: close} on every HTTP response.
+ * <pre>
+ * httpDecoder - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
+ *   - packetHandler - authorizeHandler - polling/webSocket transports - socketioEncoder
+ *   - engineIoV4Encoder - wrongUrlBlocker
+ * </pre>
+ */
+class ClusterChannelInitializer extends SocketIOChannelInitializer {
+
+	static final String ENGINE_IO_V4_DECODER = "engineIoV4Decoder";
+
+	static final String ENGINE_IO_V4_ENCODER = "engineIoV4Encoder";
+
+	static final String CONNECTION_CLOSE = "connectionClose";
+
+	private final boolean closeConnections;
+
+	private final ClusterJsonSupport binaryJsonSupport;
+
+	private EngineIoV4Decoder decoder;
+
+	private EngineIoV4Encoder encoder;
+
+	/**
+	 * Creates the initializer.
+	 * @param closeConnections whether every HTTP response closes its connection
+	 * @param binaryJsonSupport the server's JSON support when attachments are read as
+	 * {@code byte[]}, else {@code null}
+	 */
+	ClusterChannelInitializer(boolean closeConnections, ClusterJsonSupport binaryJsonSupport) {
+		this.closeConnections = closeConnections;
+		this.binaryJsonSupport = binaryJsonSupport;
+	}
+
+	@Override
+	public void start(Configuration configuration, NamespacesHub namespacesHub) {
+		super.start(configuration, namespacesHub);
+		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport);
+		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
+	}
+
+	@Override
+	protected void addSocketioHandlers(ChannelPipeline pipeline) {
+		super.addSocketioHandlers(pipeline);
+		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
+		// outbound messages meet the last handler first: ours sees them before netty-socketio's
+		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
+		if (this.closeConnections) {
+			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
+		}
+	}
+
+}

@@ -1,0 +1,248 @@
+package dev.clusteradapter.cluster.server;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.Future;
+
+/**
+ * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
+ * connections handed over by the cluster's primary process.
+ * <p>
+ * A {@link SocketIOServer} subclass, so the whole netty-socketio API (listeners,
+ * namespaces, rooms, broadcasts) stays as it is. What it changes:
+ * <ul>
+ * <li>binary payloads of events, acks and broadcasts reach v4 clients intact, both ways,
+ * over WebSocket and polling (see {@link EngineIoV4Encoder}, {@link EngineIoV4Decoder});
+ * with a {@link ClusterJsonSupport} (set when the configuration has no JSON support)
+ * binary arguments arrive as {@code byte[]} even where declared {@code Object};</li>
+ * <li>the listening socket always has {@code SO_REUSEADDR}, so a restarted cluster binds
+ * at once;</li>
+ * <li>optionally, every HTTP response carries {@code Connection: close};</li>
+ * <li>{@link #start()} fails with a clear message and leaves no thread behind,
+ * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
+ * port;</li>
+ * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere.</li>
+ * </ul>
+ * {@link #newConfiguration()} gives the starter's defaults.
+ */
+public class ClusterSocketIoServer extends SocketIOServer {
+
+	private static final long QUIET_PERIOD_MILLIS = 100;
+
+	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
+
+	private final ClusterChannelInitializer initializer;
+
+	private volatile Channel serverChannel;
+
+	private volatile EventLoopGroup bossGroup;
+
+	private volatile EventLoopGroup workerGroup;
+
+	private volatile Map<ChannelOption<?>, Object> childOptions = Map.of();
+
+	/**
+	 * Creates a server whose HTTP responses carry {@code Connection: close}, as cluster
+	 * workers need.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored
+	 */
+	public ClusterSocketIoServer(Configuration configuration) {
+		this(configuration, true);
+	}
+
+	/**
+	 * Creates a server.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored.
+	 * Without a JSON support, a {@link ClusterJsonSupport} is set on it.
+	 * @param closeConnections whether every HTTP response carries {@code Connection: close}
+	 */
+	public ClusterSocketIoServer(Configuration configuration, boolean closeConnections) {
+		super(withJsonSupport(configuration));
+		this.initializer = new ClusterChannelInitializer(closeConnections,
+				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null);
+		setPipelineFactory(this.initializer);
+	}
+
+	/**
+	 * A configuration with the starter's defaults, for a caller to adjust: no WebSocket
+	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
+	 * messages), no HTTP compression, {@code SO_REUSEADDR}, random session ids (a client
+	 * cannot pick its own), the native epoll transport where available (needed to adopt
+	 * connections handed over on Linux), and a {@link ClusterJsonSupport}.
+	 * @return a new configuration
+	 */
+	public static Configuration newConfiguration() {
+		Configuration configuration = new Configuration();
+		configuration.setWebsocketCompression(false);
+		configuration.setHttpCompression(false);
+		configuration.getSocketConfig().setReuseAddress(true);
+		configuration.setRandomSession(true);
+		configuration.setUseLinuxNativeEpoll(isEpollAvailable());
+		configuration.setJsonSupport(new ClusterJsonSupport());
+		return configuration;
+	}
+
+	// the epoll classes reach this module at runtime scope only (through netty-socketio)
+	private static boolean isEpollAvailable() {
+		try {
+			Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll", true, ClusterSocketIoServer.class.getClassLoader());
+			return (boolean) epoll.getMethod("isAvailable").invoke(null);
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static Configuration withJsonSupport(Configuration configuration) {
+		if (configuration.getJsonSupport() == null) {
+			configuration.setJsonSupport(new ClusterJsonSupport());
+		}
+		return configuration;
+	}
+
+	/**
+	 * Binds the configured address and starts serving.
+	 * @throws IllegalStateException if the address cannot be bound (port taken, no such
+	 * host); the server is then stopped
+	 */
+	@Override
+	public void start() {
+		Future<Void> bound = startAsync().awaitUninterruptibly();
+		if (!bound.isSuccess()) {
+			stop();
+			Throwable cause = bound.cause();
+			throw new IllegalStateException("Socket.IO server cannot listen on " + describeAddress() + ": "
+					+ cause.getMessage(), cause);
+		}
+	}
+
+	@Override
+	public Future<Void> startAsync() {
+		Future<Void> bound = super.startAsync();
+		if (bound instanceof ChannelFuture channelFuture) {
+			this.serverChannel = channelFuture.channel();
+		}
+		return bound;
+	}
+
+	@Override
+	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
+		super.applyConnectionOptions(bootstrap);
+		bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+		this.bossGroup = bootstrap.config().group();
+		this.workerGroup = bootstrap.config().childGroup();
+		this.childOptions = bootstrap.config().childOptions();
+	}
+
+	/**
+	 * Stops listening, closes every connection (clients see their transport close, and
+	 * reconnect elsewhere) and releases the threads. Does nothing when not started.
+	 */
+	@Override
+	public void stop() {
+		EventLoopGroup boss = this.bossGroup;
+		EventLoopGroup workers = this.workerGroup;
+		if (boss == null || workers == null) {
+			return;
+		}
+		Channel listening = this.serverChannel;
+		if (listening != null) {
+			listening.close().awaitUninterruptibly();
+		}
+		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
+				TimeUnit.MILLISECONDS);
+		bossTerminated.awaitUninterruptibly();
+		workersTerminated.awaitUninterruptibly();
+		// netty-socketio's own stop finds its groups terminated already, and stops the stores
+		super.stop();
+		this.serverChannel = null;
+		this.bossGroup = null;
+		this.workerGroup = null;
+	}
+
+	/**
+	 * Port the server listens on: the one chosen by the system when configured as 0.
+	 * @return the bound port
+	 * @throws IllegalStateException when not listening
+	 */
+	public int getPort() {
+		Channel listening = this.serverChannel;
+		if (listening == null || !(listening.localAddress() instanceof InetSocketAddress address)) {
+			throw new IllegalStateException("Socket.IO server is not listening");
+		}
+		return address.getPort();
+	}
+
+	/**
+	 * Serves a client connection accepted elsewhere (by the primary, which passed its file
+	 * descriptor): registers it with this server's workers, builds its pipeline as for a
+	 * connection accepted here, and feeds it the bytes already read from it, before any
+	 * further byte.
+	 * <p>
+	 * On Linux with the native transport, {@code new EpollSocketChannel(fd)}; the server's
+	 * configuration must then use the native epoll transport.
+	 * @param channel a connected channel, not registered with any event loop
+	 * @param alreadyRead bytes read from the connection before the hand-over (may be empty);
+	 * released by this method
+	 * @return the registration, failed when the channel does not suit the workers' event
+	 * loops (the channel is then closed)
+	 * @throws IllegalStateException when the server is not started
+	 */
+	public ChannelFuture adopt(Channel channel, ByteBuf alreadyRead) {
+		EventLoopGroup workers = this.workerGroup;
+		if (workers == null || this.serverChannel == null) {
+			alreadyRead.release();
+			throw new IllegalStateException("Socket.IO server is not started");
+		}
+		if (channel.isRegistered()) {
+			alreadyRead.release();
+			throw new IllegalArgumentException("Channel is registered already: " + channel);
+		}
+		channel.config().setOptions(this.childOptions);
+		// nothing is read from the socket before the bytes read elsewhere went through
+		channel.config().setAutoRead(false);
+		channel.pipeline().addLast(this.initializer);
+		ChannelFuture registered = workers.register(channel);
+		registered.addListener((ChannelFuture registration) -> {
+			if (!registration.isSuccess()) {
+				alreadyRead.release();
+				channel.unsafe().closeForcibly();
+				return;
+			}
+			// after the registration has run the initializer and fired channelActive
+			channel.eventLoop().execute(() -> replay(channel, alreadyRead));
+		});
+		return registered;
+	}
+
+	private static void replay(Channel channel, ByteBuf alreadyRead) {
+		ChannelPipeline pipeline = channel.pipeline();
+		if (alreadyRead.isReadable()) {
+			pipeline.fireChannelRead(alreadyRead);
+			pipeline.fireChannelReadComplete();
+		}
+		else {
+			alreadyRead.release();
+		}
+		channel.config().setAutoRead(true);
+	}
+
+	private String describeAddress() {
+		Configuration configuration = getConfiguration();
+		String host = (configuration.getHostname() != null) ? configuration.getHostname() : "*";
+		return host + ":" + configuration.getPort();
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.InPacketHandler;
+import com.corundumstudio.socketio.messages.PacketsMessage;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what an Engine.IO v4 client sends, ahead of netty-socketio's
+ * {@link InPacketHandler}: splits a polling body into its packets, and joins a binary
+ * Socket.IO packet with the attachments that follow it, so that netty-socketio's decoder
+ * only ever sees single, complete, text packets.
+ * <pre>
+ * Polling body: packets separated by 0x1E; an attachment is "b" + base64 (line breaks
+ * allowed: the Java client wraps at 76 characters)
+ *   +-----------------------------------------------+------+------------+
+ *   | "451-[\"echo\",{\"_placeholder\":true,\"num\":0}]" | 0x1E | "bAAECAw==" |
+ *   +-----------------------------------------------+------+------------+
+ * WebSocket: the same packets, one per frame; an attachment is a binary frame, as is.
+ *
+ * Forwarded:  "42[\"echo\",{\"_placeholder\":true,\"num\":0}]"  + attachment 0
+ * </pre>
+ * netty-socketio 2.0.14 base64-encodes a polling attachment a second time, takes the
+ * packets after it for more attachment bytes, and mistakes a WebSocket attachment whose
+ * first byte is 0 for a length-prefixed Engine.IO v3 payload.
+ * <p>
+ * With a {@link ClusterJsonSupport} the attachments reach the listeners as {@code byte[]};
+ * with another JSON support, as netty-socketio does, as base64 text in place of each
+ * placeholder.
+ */
+@Sharable
+final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineIoV4Decoder.class);
+
+	private static final byte RECORD_SEPARATOR = 0x1E;
+
+	private static final ObjectMapper plainMapper = new ObjectMapper();
+
+	private final ClusterJsonSupport jsonSupport;
+
+	/**
+	 * Creates the decoder.
+	 * @param jsonSupport the server's JSON support when it reads attachments as binary, else
+	 * {@code null}
+	 */
+	EngineIoV4Decoder(ClusterJsonSupport jsonSupport) {
+		this.jsonSupport = jsonSupport;
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+		if (!(msg instanceof PacketsMessage message)
+				|| !EngineIOVersion.V4.equals(message.getClient().getEngineIOVersion())) {
+			ctx.fireChannelRead(msg);
+			return;
+		}
+		ByteBuf content = message.getContent();
+		if (message.getTransport() == Transport.POLLING) {
+			while (content.isReadable()) {
+				int length = content.bytesBefore(RECORD_SEPARATOR);
+				ByteBuf part = content.readSlice((length < 0) ? content.readableBytes() : length);
+				if (length >= 0) {
+					content.skipBytes(1);
+				}
+				if (part.isReadable() && part.getByte(part.readerIndex()) == 'b') {
+					onAttachment(ctx, message, Base64.getMimeDecoder().decode(
+							part.toString(part.readerIndex() + 1, part.readableBytes() - 1, StandardCharsets.US_ASCII)));
+				}
+				else {
+					onPacket(ctx, message, part);
+				}
+			}
+		}
+		else if (message.getClient().getLastBinaryPacket() != null) {
+			// a binary packet's attachments follow it at once, in binary frames
+			onAttachment(ctx, message, ByteBufUtil.getBytes(content));
+		}
+		else {
+			onPacket(ctx, message, content);
+		}
+	}
+
+	private void onPacket(ChannelHandlerContext ctx, PacketsMessage message, ByteBuf packet) throws IOException {
+		ClientHead client = message.getClient();
+		if (client.getLastBinaryPacket() != null) {
+			logger.debug("Dropping a binary packet of {} that lacks attachments", client.getSessionId());
+			client.setLastBinaryPacket(null);
+		}
+		int attachments = attachmentCount(packet);
+		if (attachments < 0) {
+			ctx.fireChannelRead(new PacketsMessage(client, packet, message.getTransport()));
+			return;
+		}
+		Packet pending = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
+		pending.setSubType((packet.getByte(packet.readerIndex() + 1) == '5') ? PacketType.EVENT : PacketType.ACK);
+		pending.initAttachments(attachments);
+		pending.setDataSource(asTextPacket(packet, pending.getSubType()));
+		if (attachments == 0) {
+			complete(ctx, message, pending);
+		}
+		else {
+			client.setLastBinaryPacket(pending);
+		}
+	}
+
+	private void onAttachment(ChannelHandlerContext ctx, PacketsMessage message, byte[] attachment) throws IOException {
+		ClientHead client = message.getClient();
+		Packet pending = client.getLastBinaryPacket();
+		if (pending == null) {
+			logger.debug("Dropping an attachment of {} that follows no binary packet", client.getSessionId());
+			return;
+		}
+		pending.addAttachment(Unpooled.wrappedBuffer(attachment));
+		if (pending.isAttachmentsLoaded()) {
+			client.setLastBinaryPacket(null);
+			complete(ctx, message, pending);
+		}
+	}
+
+	private void complete(ChannelHandlerContext ctx, PacketsMessage message, Packet packet) throws IOException {
+		List<byte[]> attachments = new ArrayList<>(packet.getAttachments().size());
+		for (ByteBuf attachment : packet.getAttachments()) {
+			attachments.add(ByteBufUtil.getBytes(attachment, attachment.readerIndex(), attachment.readableBytes(), false));
+		}
+		ByteBuf text = packet.getDataSource();
+		if (this.jsonSupport != null) {
+			PacketsMessage complete = new PacketsMessage(message.getClient(), text, message.getTransport());
+			this.jsonSupport.readingAttachments(attachments, () -> ctx.fireChannelRead(complete));
+		}
+		else {
+			ByteBuf inlined = inlineBase64(text, attachments);
+			ctx.fireChannelRead(new PacketsMessage(message.getClient(), inlined, message.getTransport()));
+		}
+	}
+
+	/**
+	 * Number of attachments announced by a binary event or ack.
+	 * @return the count, or -1 for any other packet
+	 */
+	private static int attachmentCount(ByteBuf packet) {
+		int start = packet.readerIndex();
+		if (packet.readableBytes() < 3 || packet.getByte(start) != '4'
+				|| (packet.getByte(start + 1) != '5' && packet.getByte(start + 1) != '6')) {
+			return -1;
+		}
+		int count = 0;
+		for (int i = start + 2; i < packet.writerIndex() && i < start + 12; i++) {
+			byte b = packet.getByte(i);
+			if (b == '-') {
+				return (i > start + 2) ? count : -1;
+			}
+			if (b < '0' || b > '9') {
+				return -1;
+			}
+			count = count * 10 + (b - '0');
+		}
+		return -1;
+	}
+
+	/** "45" count "-" rest becomes "42" rest (and "46" becomes "43"): a copy that outlives the read. */
+	private static ByteBuf asTextPacket(ByteBuf packet, PacketType type) {
+		int dash = packet.indexOf(packet.readerIndex() + 2, packet.writerIndex(), (byte) '-');
+		ByteBuf rest = packet.slice(dash + 1, packet.writerIndex() - dash - 1);
+		ByteBuf text = Unpooled.buffer(2 + rest.readableBytes());
+		text.writeByte('4').writeByte('0' + type.getValue()).writeBytes(rest);
+		return text;
+	}
+
+	/** Replaces each placeholder by the base64 text of its attachment, as netty-socketio does. */
+	private static ByteBuf inlineBase64(ByteBuf text, List<byte[]> attachments) throws IOException {
+		int json = text.indexOf(text.readerIndex(), text.writerIndex(), (byte) '[');
+		if (json < 0) {
+			return text;
+		}
+		JsonNode tree = plainMapper.readTree(new ByteBufInputStream(text.slice(json, text.writerIndex() - json)));
+		JsonNode resolved = BinaryPlaceholders.resolve(tree, attachments,
+				(bytes) -> TextNode.valueOf(Base64.getEncoder().encodeToString(bytes)));
+		return Unpooled.wrappedBuffer(text.slice(text.readerIndex(), json - text.readerIndex()),
+				Unpooled.wrappedBuffer(plainMapper.writeValueAsBytes(resolved)));
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Queue;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.PromiseCombiner;
+
+/**
+ * Sends the packets queued for an Engine.IO v4 client, in place of netty-socketio's
+ * {@link EncoderHandler} (which still serves older protocol versions and every other
+ * message).
+ * <pre>
+ * WebSocket: one frame per Engine.IO packet; attachments as raw binary frames
+ *   [text "451-[\"bin\",{\"_placeholder\":true,\"num\":0}]"] [binary: bytes as is]
+ *
+ * Polling: one HTTP body per request; packets separated by 0x1E (record separator),
+ * attachments as "b" + standard base64
+ *   +--------------+------+--------------+------+-------------+
+ *   | "451-[...]"  | 0x1E | "bAAECAw=="  | 0x1E | "2"         |
+ *   +--------------+------+--------------+------+-------------+
+ * </pre>
+ * netty-socketio 2.0.14 writes these as Engine.IO v3 does: a WebSocket binary frame gains a
+ * leading {@code 0x04} byte, and a polling body carries attachments in the v3 binary
+ * length-prefixed framing, which a v4 client cannot read.
+ */
+@Sharable
+final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
+
+	/** Packets per polling response, as netty-socketio: the rest waits for the next poll. */
+	private static final int POLLING_BATCH = 50;
+
+	private static final byte RECORD_SEPARATOR = 0x1E;
+
+	private final Configuration configuration;
+
+	private final PacketSerializer serializer;
+
+	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer) {
+		this.configuration = configuration;
+		this.serializer = serializer;
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+		if (msg instanceof OutPacketMessage out
+				&& EngineIOVersion.V4.equals(out.getClientHead().getEngineIOVersion())) {
+			if (out.getTransport() == Transport.WEBSOCKET) {
+				writeFrames(ctx, out.getClientHead(), promise);
+			}
+			else {
+				writePollingResponse(ctx, out, promise);
+			}
+			return;
+		}
+		ctx.write(msg, promise);
+	}
+
+	private void writeFrames(ChannelHandlerContext ctx, ClientHead client, ChannelPromise promise)
+			throws IOException {
+		Queue<Packet> queue = client.getPacketsQueue(Transport.WEBSOCKET);
+		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
+		Packet packet;
+		while ((packet = queue.poll()) != null) {
+			ByteBuf text = ctx.alloc().buffer();
+			List<byte[]> attachments;
+			try {
+				attachments = this.serializer.write(packet, text);
+			}
+			catch (IOException | RuntimeException ex) {
+				text.release();
+				throw ex;
+			}
+			writes.add(ctx.write(new TextWebSocketFrame(text)));
+			for (byte[] attachment : attachments) {
+				writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+			}
+		}
+		writes.finish(promise);
+		ctx.flush();
+	}
+
+	private void writePollingResponse(ChannelHandlerContext ctx, OutPacketMessage message, ChannelPromise promise)
+			throws IOException {
+		Channel channel = ctx.channel();
+		Queue<Packet> queue = message.getClientHead().getPacketsQueue(Transport.POLLING);
+		// one response per polling request: netty-socketio closes the connection after it
+		if (!channel.isActive() || queue.isEmpty()
+				|| !channel.attr(EncoderHandler.WRITE_ONCE).compareAndSet(null, true)) {
+			promise.trySuccess();
+			return;
+		}
+		ByteBuf body = ctx.alloc().buffer();
+		try {
+			writePayload(queue, body);
+		}
+		catch (IOException | RuntimeException ex) {
+			body.release();
+			throw ex;
+		}
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+		HttpHeaders headers = response.headers();
+		headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+			.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+		if (message.getSessionId() != null) {
+			headers.set(HttpHeaderNames.SET_COOKIE, "io=" + message.getSessionId());
+		}
+		addCorsHeaders(channel.attr(EncoderHandler.ORIGIN).get(), headers);
+		ctx.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
+	}
+
+	private void writePayload(Queue<Packet> queue, ByteBuf body) throws IOException {
+		Base64.Encoder base64 = Base64.getEncoder();
+		for (int i = 0; i < POLLING_BATCH; i++) {
+			Packet packet = queue.poll();
+			if (packet == null) {
+				return;
+			}
+			if (i > 0) {
+				body.writeByte(RECORD_SEPARATOR);
+			}
+			for (byte[] attachment : this.serializer.write(packet, body)) {
+				body.writeByte(RECORD_SEPARATOR);
+				body.writeByte('b');
+				body.writeBytes(base64.encode(attachment));
+			}
+		}
+	}
+
+	// as netty-socketio's EncoderHandler, whose own method is private
+	private void addCorsHeaders(String origin, HttpHeaders headers) {
+		if (!this.configuration.isEnableCors()) {
+			return;
+		}
+		if (this.configuration.getOrigin() != null) {
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, this.configuration.getOrigin());
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, Boolean.TRUE);
+		}
+		else if (origin != null) {
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, Boolean.TRUE);
+		}
+		else {
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		}
+		if (this.configuration.getAllowHeaders() != null) {
+			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, this.configuration.getAllowHeaders());
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.corundumstudio.socketio.protocol.JsonSupport;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+
+/**
+ * Writes a netty-socketio {@link Packet} as one Engine.IO v4 text packet, moving every
+ * {@code byte[]} argument out into an attachment (Socket.IO protocol v5).
+ * <pre>
+ * Engine.IO packet (text)
+ * +------+---------------------------------------------------------------+
+ * | type | data                                                          |
+ * | '0'  | OPEN: handshake JSON        '2'/'3' PING/PONG: optional text  |
+ * | '4'  | MESSAGE: a Socket.IO packet '1','5','6' CLOSE/UPGRADE/NOOP     |
+ * +------+---------------------------------------------------------------+
+ *
+ * Socket.IO packet (inside MESSAGE)
+ * +------+--------------+----------+--------+----------------------------+
+ * | type | attachments  | nsp      | ack id | data (JSON)                |
+ * | '2'  | "2-"         | "/chat," | "12"   | ["name",{"_placeholder":   |
+ * |      | binary only  | not "/"  | if any |   true,"num":0}, ...]      |
+ * +------+--------------+----------+--------+----------------------------+
+ * types: 0 CONNECT, 1 DISCONNECT, 2 EVENT, 3 ACK, 4 ERROR,
+ *        5 BINARY_EVENT, 6 BINARY_ACK (each followed by its attachments)
+ * </pre>
+ * The packet is never modified: a broadcast shares one packet among all its recipients
+ * and their event loops (netty-socketio's own encoder mutates it, so every recipient after
+ * the first of a binary broadcast received an empty packet).
+ */
+final class PacketSerializer {
+
+	private final JsonSupport jsonSupport;
+
+	PacketSerializer(JsonSupport jsonSupport) {
+		this.jsonSupport = jsonSupport;
+	}
+
+	/**
+	 * Writes the text part of a packet.
+	 * @param packet the packet
+	 * @param out where the text goes
+	 * @return the binary attachments that must follow the text, in order
+	 * @throws IOException if the data cannot be written as JSON
+	 */
+	List<byte[]> write(Packet packet, ByteBuf out) throws IOException {
+		out.writeByte(digit(packet.getType().getValue()));
+		switch (packet.getType()) {
+			case OPEN -> writeJson(packet.getData(), out);
+			case PING, PONG -> {
+				Object data = packet.getData();
+				if (data != null) {
+					out.writeCharSequence(data.toString(), StandardCharsets.UTF_8);
+				}
+			}
+			case MESSAGE -> {
+				return writeMessage(packet, out);
+			}
+			default -> {
+			}
+		}
+		return List.of();
+	}
+
+	private List<byte[]> writeMessage(Packet packet, ByteBuf out) throws IOException {
+		PacketType subType = packet.getSubType();
+		// BINARY_* only when netty-socketio's own encoder has already rewritten a shared packet
+		boolean event = subType == PacketType.EVENT || subType == PacketType.BINARY_EVENT;
+		boolean ack = subType == PacketType.ACK || subType == PacketType.BINARY_ACK;
+		String nsp = packet.getNsp();
+		if (subType == PacketType.CONNECT) {
+			out.writeByte(digit(subType.getValue()));
+			out.writeCharSequence(nsp, StandardCharsets.UTF_8);
+			if (packet.getData() != null) {
+				if (!nsp.isEmpty()) {
+					out.writeByte(',');
+				}
+				writeJson(packet.getData(), out);
+			}
+			return List.of();
+		}
+		ByteBuf json = null;
+		List<byte[]> attachments = List.of();
+		try {
+			if (event || ack) {
+				json = out.alloc().heapBuffer();
+				attachments = writeArguments(packet, event, json);
+			}
+			else if (subType == PacketType.ERROR && packet.getData() != null) {
+				json = out.alloc().heapBuffer();
+				writeJson(packet.getData(), json);
+			}
+			if (attachments.isEmpty()) {
+				out.writeByte(digit(event ? 2 : ack ? 3 : subType.getValue()));
+			}
+			else {
+				out.writeByte(digit(event ? 5 : 6));
+				out.writeCharSequence(Integer.toString(attachments.size()), StandardCharsets.US_ASCII);
+				out.writeByte('-');
+			}
+			if (!nsp.isEmpty()) {
+				out.writeCharSequence(nsp, StandardCharsets.UTF_8);
+				out.writeByte(',');
+			}
+			if (packet.getAckId() != null) {
+				out.writeCharSequence(Long.toString(packet.getAckId()), StandardCharsets.US_ASCII);
+			}
+			if (json != null) {
+				out.writeBytes(json);
+			}
+			return attachments;
+		}
+		finally {
+			if (json != null) {
+				json.release();
+			}
+		}
+	}
+
+	private List<byte[]> writeArguments(Packet packet, boolean event, ByteBuf json) throws IOException {
+		List<Object> values = new ArrayList<>();
+		if (event) {
+			values.add(packet.getName());
+		}
+		List<Object> arguments = packet.getData();
+		if (arguments != null) {
+			values.addAll(arguments);
+		}
+		writeJson(values, json);
+		// the JSON support collects byte[] values per thread, replacing them by placeholders
+		return List.copyOf(this.jsonSupport.getArrays());
+	}
+
+	private void writeJson(Object value, ByteBuf out) throws IOException {
+		this.jsonSupport.writeValue(new ByteBufOutputStream(out), value);
+	}
+
+	private static int digit(int value) {
+		return '0' + value;
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.clusteradapter.cluster.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.corundumstudio.socketio.AckCallback;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What Socket.IO v4 clients send reaches the server intact: JSON and binary arguments of
+ * events and of acks, over each transport, from the JavaScript and the Java client. The
+ * server under test acks {@code echo} with its payload, so binary also checks the way back.
+ */
+class EngineIoV4DecoderTests {
+
+	private static final int[] SIZES = { 1, 64 * 1024, 900_000 };
+
+	private static final ObjectMapper mapper = new ObjectMapper();
+
+	private static ProbeServer server;
+
+	@BeforeAll
+	static void startServer() {
+		server = ProbeServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void javaScriptClientGetsItsJsonAndBinaryEchoedUnchanged(ClientTransports transports) {
+		try (NodeClient client = NodeClient.run("echo.js", server.url(), transports.transports(),
+				String.valueOf(transports.upgrade()), "json", "bin:1", "bin:65536", "bin:900000")) {
+			List<JsonNode> echoes = client.awaitEvents("echo", 4, Duration.ofSeconds(60));
+			assertThat(echoes).allSatisfy((echo) -> {
+				assertThat(echo.path("error").isMissingNode()).as(echo.toString()).isTrue();
+				assertThat(echo.path("equal").asBoolean()).as(echo.toString()).isTrue();
+				assertThat(echo.path("transport").asText()).as(echo.toString()).isEqualTo(transports.settledName());
+			});
+			assertThat(echoes.subList(1, 4)).allSatisfy((echo) -> assertThat(echo.path("binary").asBoolean()).isTrue());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void javaClientGetsItsJsonAndBinaryEchoedUnchanged(ClientTransports transports) throws Exception {
+		try (JavaClient client = JavaClient.connect(server.url(), transports)) {
+			awaitSettled(client, transports);
+			JSONObject json = new JSONObject("{\"text\":\"h\u00e9llo \u2603\",\"list\":[1,2.5,true,null],\"nested\":{\"a\":\"b\"}}");
+			Object reply = client.emitWithAck("echo", json);
+			assertThat(mapper.readTree(String.valueOf(reply))).isEqualTo(mapper.readTree(json.toString()));
+			for (int size : SIZES) {
+				byte[] payload = ProbeServer.pattern(size);
+				assertThat(client.emitWithAck("echo", payload)).as("echo of %d bytes", size)
+					.isInstanceOf(byte[].class)
+					.isEqualTo(payload);
+			}
+			assertThat(server.server().getClient(client.id()).getTransport()).isEqualTo(transports.settled());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void javaScriptClientAcksServerEmitWithBinary(ClientTransports transports) throws Exception {
+		try (NodeClient client = NodeClient.run("listen.js", server.url(), transports.transports(),
+				String.valueOf(transports.upgrade()))) {
+			String id = client.awaitOne("connected").path("id").asText();
+			SocketIOClient socket = server.server().getClient(java.util.UUID.fromString(id));
+			assertThat(ask(socket, 64 * 1024)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(64 * 1024));
+			assertThat(ask(socket, 1)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(1));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void javaClientAcksServerEmitWithBinary(ClientTransports transports) throws Exception {
+		try (JavaClient client = JavaClient.connect(server.url(), transports)) {
+			awaitSettled(client, transports);
+			client.socket().on("ask", (args) -> {
+				int size = ((Number) args[0]).intValue();
+				((io.socket.client.Ack) args[args.length - 1]).call((Object) ProbeServer.pattern(size));
+			});
+			SocketIOClient socket = server.server().getClient(client.id());
+			assertThat(ask(socket, 64 * 1024)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(64 * 1024));
+			assertThat(ask(socket, 1)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(1));
+		}
+	}
+
+	private static Object ask(SocketIOClient socket, int size) throws Exception {
+		CompletableFuture<Object> answer = new CompletableFuture<>();
+		socket.sendEvent("ask", new AckCallback<>(Object.class, 30) {
+
+			@Override
+			public void onSuccess(Object result) {
+				answer.complete(result);
+			}
+
+			@Override
+			public void onTimeout() {
+				answer.completeExceptionally(new AssertionError("No ack to 'ask'"));
+			}
+
+		}, size);
+		return answer.get(40, TimeUnit.SECONDS);
+	}
+
+	static void awaitSettled(JavaClient client, ClientTransports transports) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> server.server().getClient(client.id()).getTransport() == transports.settled());
+	}
+
+}

@@ -1,0 +1,150 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The official JavaScript client, run by {@code node} from a script in {@code js-clients},
+ * reporting what it sees as JSON lines.
+ */
+final class NodeClient implements AutoCloseable {
+
+	private static final ObjectMapper mapper = new ObjectMapper();
+
+	private static final Path SCRIPTS = locateScripts();
+
+	private final Process process;
+
+	private final List<JsonNode> lines = new CopyOnWriteArrayList<>();
+
+	private final StringBuilder stderr = new StringBuilder();
+
+	private volatile boolean outputEnded;
+
+	private NodeClient(Process process) {
+		this.process = process;
+		daemon(this::readLines);
+		daemon(this::readErrors);
+	}
+
+	static NodeClient run(String script, String... arguments) {
+		List<String> command = new ArrayList<>(List.of("node", SCRIPTS.resolve(script).toString()));
+		command.addAll(List.of(arguments));
+		try {
+			return new NodeClient(new ProcessBuilder(command).directory(SCRIPTS.toFile()).start());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Awaits the lines of one event.
+	 * @param event the event
+	 * @param count how many
+	 * @param timeout how long at most
+	 * @return the lines, in order
+	 */
+	List<JsonNode> awaitEvents(String event, int count, Duration timeout) {
+		await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+			.failFast("client exited", () -> {
+				if (this.outputEnded && events(event).size() < count) {
+					throw new AssertionError("Client exited before " + count + " '" + event + "': " + this.lines
+							+ " " + this.stderr);
+				}
+			})
+			.untilAsserted(() -> {
+				if (!events("error").isEmpty()) {
+					throw new AssertionError("Client failed: " + events("error") + " " + this.stderr);
+				}
+				if (events(event).size() < count) {
+					throw new AssertionError("Awaiting " + count + " '" + event + "', got " + this.lines
+							+ (this.process.isAlive() ? "" : " and the client exited: " + this.stderr));
+				}
+			});
+		return events(event).subList(0, count);
+	}
+
+	JsonNode awaitOne(String event) {
+		return awaitEvents(event, 1, Duration.ofSeconds(30)).get(0);
+	}
+
+	private List<JsonNode> events(String event) {
+		return this.lines.stream().filter((line) -> event.equals(line.path("event").asText())).toList();
+	}
+
+	private void readLines() {
+		try (BufferedReader reader = this.process.inputReader(StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				this.lines.add(mapper.readTree(line));
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+		finally {
+			this.outputEnded = true;
+		}
+	}
+
+	private void readErrors() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getErrorStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				synchronized (this.stderr) {
+					this.stderr.append(line).append('\n');
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+	}
+
+	private static void daemon(Runnable task) {
+		Thread thread = new Thread(task, "node-client-output");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.process.getOutputStream().close();
+		}
+		catch (IOException ex) {
+			// gone already
+		}
+		this.process.destroy();
+	}
+
+	private static Path locateScripts() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path scripts = dir.resolve("js-clients");
+			if (Files.isDirectory(scripts)) {
+				if (!Files.isDirectory(scripts.resolve("node_modules/socket.io-client"))) {
+					throw new IllegalStateException("Run 'npm ci' in " + scripts + " first");
+				}
+				return scripts;
+			}
+		}
+		throw new IllegalStateException("No js-clients directory above " + Path.of("").toAbsolutePath());
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+
+/**
+ * A Socket.IO server on a free loopback port that acks every {@code echo} with its
+ * payload, for the official clients to talk to.
+ * <p>
+ * With {@code -Dclusteradapter.upstream=true} it is netty-socketio's own server with its
+ * own pipeline and defaults, to show which tests catch its defects.
+ */
+final class ProbeServer implements AutoCloseable {
+
+	static final boolean UPSTREAM = Boolean.getBoolean("clusteradapter.upstream");
+
+	private static final int MAX_PAYLOAD = 4 * 1024 * 1024;
+
+	private final SocketIOServer server;
+
+	private final int port;
+
+	private ProbeServer(SocketIOServer server, int port) {
+		this.server = server;
+		this.port = port;
+	}
+
+	static ProbeServer start() {
+		return start(ClusterSocketIoServer.newConfiguration());
+	}
+
+	static ProbeServer start(Configuration configuration) {
+		configuration.setHostname("127.0.0.1");
+		configuration.setMaxFramePayloadLength(MAX_PAYLOAD);
+		configuration.setMaxHttpContentLength(MAX_PAYLOAD);
+		SocketIOServer server;
+		if (UPSTREAM) {
+			Configuration upstream = new Configuration();
+			upstream.setHostname("127.0.0.1");
+			upstream.setPort(freePort());
+			upstream.setMaxFramePayloadLength(MAX_PAYLOAD);
+			upstream.setMaxHttpContentLength(MAX_PAYLOAD);
+			server = new SocketIOServer(upstream);
+		}
+		else {
+			configuration.setPort(0);
+			server = new ClusterSocketIoServer(configuration);
+		}
+		server.addEventListener("echo", Object.class, (client, data, ack) -> ack.sendAckData(data));
+		server.start();
+		int port = (server instanceof ClusterSocketIoServer cluster) ? cluster.getPort()
+				: server.getConfiguration().getPort();
+		return new ProbeServer(server, port);
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	SocketIOServer server() {
+		return this.server;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	/** Bytes the clients and the server agree on: byte i is (i * 31) mod 256. */
+	static byte[] pattern(int size) {
+		byte[] bytes = new byte[size];
+		for (int i = 0; i < size; i++) {
+			bytes[i] = (byte) (i * 31);
+		}
+		return bytes;
+	}
+
+}
