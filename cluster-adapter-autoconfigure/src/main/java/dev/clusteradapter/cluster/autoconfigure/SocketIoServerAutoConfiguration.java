@@ -5,12 +5,17 @@ import java.util.List;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.adapter.ClusterAdapter;
+import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.node.WorkerNode;
+import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the netty-socketio server in the processes that serve clients:
@@ -24,10 +29,13 @@ public final class SocketIoServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Configuration socketIoConfiguration(SocketIoServerProperties server, ClusterProperties cluster,
-			ObjectProvider<SocketIoConfigurationCustomizer> customizers) {
-		Configuration configuration = new Configuration();
+			Environment environment, ObjectProvider<ClusterAdapter> adapter, ObjectProvider<SocketIoConfigurationCustomizer> customizers) {
+		// the starter's safe defaults: random session ids (netty-socketio otherwise takes one
+		// from an "io" header or cookie), SO_REUSEADDR (a restarted cluster binds at once),
+		// native epoll where available, and the JSON support that fixes binary payloads
+		Configuration configuration = ClusterSocketIoServer.newConfiguration();
 		configuration.setHostname(server.getHostname());
-		configuration.setPort(serverPort(server, cluster));
+		configuration.setPort(serverPort(server, cluster, OnClusterRoleCondition.roleOf(environment)));
 		configuration.setContext(server.getContext());
 		configuration.setTransports(server.getTransports().toArray(com.corundumstudio.socketio.Transport[]::new));
 		configuration.setPingInterval(Math.toIntExact(server.getPingInterval().toMillis()));
@@ -42,26 +50,26 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setHttpCompression(server.isHttpCompression());
 		configuration.setBossThreads(server.getBossThreads());
 		configuration.setWorkerThreads(server.getWorkerThreads());
-		// netty-socketio otherwise takes the session id from an "io" header or cookie: a
-		// client must never choose its own session id
-		configuration.setRandomSession(true);
-		// a restarted cluster must bind at once, even with old connections in TIME_WAIT
-		configuration.getSocketConfig().setReuseAddress(true);
+		adapter.ifAvailable((clusterAdapter) -> configuration.setStoreFactory(new ClusterStoreFactory(clusterAdapter)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration;
 	}
 
-	private static int serverPort(SocketIoServerProperties server, ClusterProperties cluster) {
+	private static int serverPort(SocketIoServerProperties server, ClusterProperties cluster, ClusterRole role) {
 		if (server.getPort() != null) {
 			return server.getPort();
 		}
-		return (cluster.getRole() == ClusterRole.STANDALONE) ? cluster.getPort() : 0;
+		return (role == ClusterRole.STANDALONE) ? cluster.getPort() : 0;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SocketIOServer socketIoServer(Configuration configuration, ObjectProvider<SocketIoServerCustomizer> customizers) {
-		SocketIOServer server = new SocketIOServer(configuration);
+	ClusterSocketIoServer socketIoServer(Configuration configuration, Environment environment,
+			ObjectProvider<SocketIoServerCustomizer> customizers) {
+		// behind the primary, each new TCP connection goes to one worker: a keep-alive
+		// connection must not carry a later request of another session
+		boolean closeConnections = OnClusterRoleCondition.roleOf(environment) == ClusterRole.WORKER;
+		ClusterSocketIoServer server = new ClusterSocketIoServer(configuration, closeConnections);
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
 		return server;
@@ -69,7 +77,8 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server) {
+	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode) {
+		workerNode.ifAvailable((node) -> node.reportStatus(() -> WorkerStatusReport.of(server, null)));
 		return new SocketIoServerLifecycle(server);
 	}
 

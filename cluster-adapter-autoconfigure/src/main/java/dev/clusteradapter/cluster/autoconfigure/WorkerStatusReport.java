@@ -1,0 +1,30 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.namespace.Namespace;
+import dev.clusteradapter.cluster.WorkerStatus;
+import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+
+/**
+ * What a worker's heartbeat reports of its Socket.IO server.
+ */
+final class WorkerStatusReport {
+
+	private static final long PID = ProcessHandle.current().pid();
+
+	private WorkerStatusReport() {
+	}
+
+	static WorkerStatus of(SocketIOServer server, String handoverAddress) {
+		int port = (server instanceof ClusterSocketIoServer clusterServer) ? clusterServer.getPort() : 0;
+		int rooms = 0;
+		for (SocketIONamespace namespace : server.getAllNamespaces()) {
+			if (namespace instanceof Namespace local) {
+				rooms += local.getRooms().size();
+			}
+		}
+		return new WorkerStatus(PID, Math.max(port, 0), handoverAddress, server.getAllClients().size(), rooms);
+	}
+
+}
