@@ -63,7 +63,7 @@ public final class SocketIoServerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(SocketIOServer.class)
 	ClusterSocketIoServer socketIoServer(Configuration configuration, Environment environment,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		// behind the primary, each new TCP connection goes to one worker: a keep-alive
