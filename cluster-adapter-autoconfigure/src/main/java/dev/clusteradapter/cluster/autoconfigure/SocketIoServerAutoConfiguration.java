@@ -48,6 +48,7 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setEnableCors(server.isEnableCors());
 		configuration.setWebsocketCompression(server.isWebsocketCompression());
 		configuration.setHttpCompression(server.isHttpCompression());
+		configuration.setAckMode(server.getAckMode());
 		configuration.setBossThreads(server.getBossThreads());
 		configuration.setWorkerThreads(server.getWorkerThreads());
 		adapter.ifAvailable((clusterAdapter) -> configuration.setStoreFactory(new ClusterStoreFactory(clusterAdapter)));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Transport;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,6 +89,13 @@ public class SocketIoServerProperties {
 	 * Whether polling responses are compressed.
 	 */
 	private boolean httpCompression;
+
+	/**
+	 * When acknowledgements are sent: auto-success-only (netty-socketio's default: an
+	 * empty one once the listener returns without error), auto, or manual (listeners
+	 * answer themselves, also later, as cluster operations need).
+	 */
+	private AckMode ackMode = AckMode.MANUAL;
 
 	/**
 	 * Number of Netty event loop threads accepting connections; 0 for Netty's default.
@@ -209,6 +217,14 @@ public class SocketIoServerProperties {
 
 	public void setHttpCompression(boolean httpCompression) {
 		this.httpCompression = httpCompression;
+	}
+
+	public AckMode getAckMode() {
+		return this.ackMode;
+	}
+
+	public void setAckMode(AckMode ackMode) {
+		this.ackMode = ackMode;
 	}
 
 	public int getBossThreads() {
