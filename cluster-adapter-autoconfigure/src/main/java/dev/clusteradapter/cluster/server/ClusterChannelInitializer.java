@@ -11,7 +11,8 @@ import io.netty.channel.ChannelPipeline;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
- *   - packetHandler - authorizeHandler - polling/webSocket transports - socketioEncoder
+ *   - packetHandler - authorizeHandler - pollingTransport - binaryFrameMarker
+ *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker
  * </pre>
  */
@@ -22,6 +23,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	static final String ENGINE_IO_V4_ENCODER = "engineIoV4Encoder";
 
 	static final String CONNECTION_CLOSE = "connectionClose";
+
+	static final String BINARY_FRAME_MARKER = "binaryFrameMarker";
 
 	private final boolean closeConnections;
 
@@ -53,6 +56,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
+		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
 		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
 		if (this.closeConnections) {
