@@ -30,6 +30,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	private final ClusterJsonSupport binaryJsonSupport;
 
+	private final ClientConnections connections = new ClientConnections();
+
 	private EngineIoV4Decoder decoder;
 
 	private EngineIoV4Encoder encoder;
@@ -45,6 +47,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		this.binaryJsonSupport = binaryJsonSupport;
 	}
 
+	/**
+	 * Every client connection set up by this initializer and still open.
+	 * @return the connections
+	 */
+	ClientConnections connections() {
+		return this.connections;
+	}
+
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
@@ -55,6 +65,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	@Override
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
+		this.connections.add(pipeline.channel());
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.Transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -63,18 +64,26 @@ class ClusterSocketIoServerTests {
 		}
 	}
 
-	@Test
-	void stopClosesClientConnectionsAndReleasesThePort() throws IOException {
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void stopClosesClientTransportsAndReleasesThePort(ClientTransports transports) throws IOException {
 		ProbeServer server = ProbeServer.start();
-		JavaClient client = JavaClient.connect(server.url(), ClientTransports.WEBSOCKET);
-		server.close();
-		assertThat(client.awaitDisconnect()).containsExactly("transport close");
+		try (JavaClient java = JavaClient.connect(server.url(), transports);
+				NodeClient js = NodeClient.run("listen.js", server.url(), transports.transports(),
+						String.valueOf(transports.upgrade()))) {
+			EngineIoV4DecoderTests.awaitSettled(server, java, transports);
+			js.awaitOne("connected");
+			server.close();
+			// OkHttp reports a WebSocket closed without a close frame as an error
+			assertThat(java.awaitDisconnect()).containsExactly(
+					(transports.settled() == Transport.POLLING) ? "transport close" : "transport error");
+			assertThat(js.awaitOne("disconnected").path("reason").asText()).isEqualTo("transport close");
+		}
 		try (ServerSocket rebound = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress())) {
 			assertThat(rebound.getLocalPort()).isEqualTo(server.port());
 		}
 		assertThatIllegalStateException().isThrownBy(((ClusterSocketIoServer) server.server())::getPort);
 		server.server().stop();
-		client.close();
 	}
 
 	@ParameterizedTest
