@@ -27,18 +27,26 @@ final class WorkerBalancer {
 	}
 
 	private WorkerEndpoint leastLoaded(List<WorkerEndpoint> workers) {
-		// Client counts reach the primary late; starting the scan at a rotating position keeps
-		// a burst of handshakes from all landing on the first worker of equal ones.
-		int size = workers.size();
-		int start = nextTurn(size);
-		WorkerEndpoint best = workers.get(start);
-		for (int i = 1; i < size; i++) {
-			WorkerEndpoint candidate = workers.get((start + i) % size);
-			if (candidate.clients() < best.clients()) {
-				best = candidate;
+		int fewest = Integer.MAX_VALUE;
+		int ties = 0;
+		for (WorkerEndpoint worker : workers) {
+			if (worker.clients() < fewest) {
+				fewest = worker.clients();
+				ties = 1;
+			}
+			else if (worker.clients() == fewest) {
+				ties++;
 			}
 		}
-		return best;
+		// Client counts reach the primary late; taking tied workers in turn keeps a burst of
+		// handshakes from all landing on the first of them.
+		int wanted = nextTurn(ties);
+		for (WorkerEndpoint worker : workers) {
+			if (worker.clients() == fewest && wanted-- == 0) {
+				return worker;
+			}
+		}
+		throw new IllegalStateException("No worker to pick");
 	}
 
 	private int nextTurn(int size) {
