@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.UnixChannel;
@@ -35,58 +35,52 @@ final class HandoverSender {
 	// A pipe holds 64 KiB; the router reads at most one head plus one receive buffer first.
 	private static final int MAX_ALREADY_READ = 60 * 1024;
 
-	private final EventLoopGroup group;
-
-	private final ConcurrentMap<Path, ChannelFuture> links = new ConcurrentHashMap<>();
-
-	HandoverSender(EventLoopGroup group) {
-		this.group = group;
-	}
+	private final ConcurrentMap<LinkKey, ChannelFuture> links = new ConcurrentHashMap<>();
 
 	void handOver(Channel client, WorkerEndpoint target, ByteBuf alreadyRead, RouterContext router) {
 		if (alreadyRead.readableBytes() > MAX_ALREADY_READ) {
 			router.relay().relay(client, target, alreadyRead, router);
 			return;
 		}
-		link(target.handoverSocket()).addListener((ChannelFuture linked) -> {
+		link(new LinkKey(target.handoverSocket(), client.eventLoop())).addListener((ChannelFuture linked) -> {
 			FileDescriptor pipe = linked.isSuccess() ? filledPipe(alreadyRead) : null;
 			if (pipe == null) {
 				router.relay().relay(client, target, alreadyRead, router);
 				return;
 			}
+			// Listeners run on the link's event loop, the client's own: the two descriptors of a
+			// handover go out back to back, with nothing else written in between.
 			Channel link = linked.channel();
-			link.eventLoop().execute(() -> {
-				link.write(((UnixChannel) client).fd());
-				link.writeAndFlush(pipe).addListener((ChannelFuture sent) -> {
-					closeQuietly(pipe);
-					if (sent.isSuccess()) {
-						alreadyRead.release();
-						router.metrics().decision(router.mode(), RoutingOutcome.HANDED_OVER);
-						// The worker holds its own descriptor now; closing ours sends no FIN.
-						client.close();
-					}
-					else {
-						router.relay().relay(client, target, alreadyRead, router);
-					}
-				});
+			link.write(((UnixChannel) client).fd());
+			link.writeAndFlush(pipe).addListener((ChannelFuture sent) -> {
+				closeQuietly(pipe);
+				if (sent.isSuccess()) {
+					alreadyRead.release();
+					router.metrics().decision(router.mode(), RoutingOutcome.HANDED_OVER);
+					// The worker holds its own descriptor now; closing ours sends no FIN.
+					client.close();
+				}
+				else {
+					router.relay().relay(client, target, alreadyRead, router);
+				}
 			});
 		});
 	}
 
-	private ChannelFuture link(Path socket) {
-		ChannelFuture link = this.links.computeIfAbsent(socket, this::connect);
+	private ChannelFuture link(LinkKey key) {
+		ChannelFuture link = this.links.computeIfAbsent(key, this::connect);
 		if (link.isDone() && (!link.isSuccess() || !link.channel().isActive())) {
-			this.links.remove(socket, link);
-			link = this.links.computeIfAbsent(socket, this::connect);
+			this.links.remove(key, link);
+			link = this.links.computeIfAbsent(key, this::connect);
 		}
 		return link;
 	}
 
-	private ChannelFuture connect(Path socket) {
-		return new Bootstrap().group(this.group)
+	private ChannelFuture connect(LinkKey key) {
+		return new Bootstrap().group(key.eventLoop())
 			.channel(NativeEpoll.domainSocketChannel())
 			.handler(new ChannelInboundHandlerAdapter())
-			.connect(new DomainSocketAddress(socket.toFile()));
+			.connect(new DomainSocketAddress(key.socket().toFile()));
 	}
 
 	private static FileDescriptor filledPipe(ByteBuf bytes) {
@@ -128,6 +122,13 @@ final class HandoverSender {
 		catch (IOException ex) {
 			// Nothing left to release.
 		}
+	}
+
+	/**
+	 * One link per worker and router event loop: a handover is then written on the thread
+	 * that read the request, with no hop to another.
+	 */
+	private record LinkKey(Path socket, EventLoop eventLoop) {
 	}
 
 	void close() {

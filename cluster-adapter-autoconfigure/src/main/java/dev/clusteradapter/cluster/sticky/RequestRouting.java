@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
@@ -21,7 +23,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.channel.unix.UnixChannel;
 
 /**
  * Per connection: waits for the first request head, picks its worker, rewrites the session
@@ -171,7 +172,7 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 		respondAndClose(ctx.channel(), status);
 	}
 
-	static void respondAndClose(io.netty.channel.Channel channel, String status) {
+	static void respondAndClose(Channel channel, String status) {
 		String response = "HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 		channel.writeAndFlush(Unpooled.copiedBuffer(response, StandardCharsets.US_ASCII))
 			.addListener(ChannelFutureListener.CLOSE);

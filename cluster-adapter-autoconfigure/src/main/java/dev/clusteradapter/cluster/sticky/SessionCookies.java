@@ -1,7 +1,9 @@
 package dev.clusteradapter.cluster.sticky;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -33,7 +35,7 @@ final class SessionCookies {
 		for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
 			Set<Cookie> cookies = ServerCookieDecoder.LAX.decodeAll(header).stream()
 				.filter((cookie) -> !IO.equals(cookie.name()))
-				.collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+				.collect(Collectors.toCollection(LinkedHashSet::new));
 			if (!cookies.isEmpty()) {
 				kept.append((kept.length() > 0) ? "; " : "").append(ClientCookieEncoder.LAX.encode(cookies));
 			}

@@ -27,8 +27,7 @@ public class SessionIdAssigner extends ChannelInboundHandlerAdapter {
 	 * @param workerId the worker's id, 0 to {@link SessionIdCodec#MAX_WORKER_ID}
 	 */
 	public SessionIdAssigner(int workerId) {
-		SessionIdCodec.newSessionId(workerId);
-		this.workerId = workerId;
+		this.workerId = SessionIdCodec.requireWorkerId(workerId);
 	}
 
 	@Override

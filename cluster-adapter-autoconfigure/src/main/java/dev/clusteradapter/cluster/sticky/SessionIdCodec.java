@@ -34,13 +34,18 @@ public final class SessionIdCodec {
 	 * @return the id
 	 */
 	public static UUID newSessionId(int workerId) {
-		if (workerId < 0 || workerId > MAX_WORKER_ID) {
-			throw new IllegalArgumentException("Worker id out of range: " + workerId);
-		}
+		requireWorkerId(workerId);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long most = (random.nextLong() & 0x0000FFFFFFFF0FFFL) | 0x4000L | ((long) workerId << 48);
 		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(most, least);
+	}
+
+	static int requireWorkerId(int workerId) {
+		if (workerId < 0 || workerId > MAX_WORKER_ID) {
+			throw new IllegalArgumentException("Worker id out of range: " + workerId);
+		}
+		return workerId;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.sticky;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -63,7 +64,7 @@ public class StickyRouter implements AutoCloseable {
 		boolean epoll = NativeEpoll.isAvailable();
 		this.group = new MultiThreadIoEventLoopGroup(this.options.ioThreads(),
 				epoll ? NativeEpoll.ioHandlerFactory() : NioIoHandler.newFactory());
-		this.handover = (this.mode == StickyMode.HANDOVER) ? new HandoverSender(this.group) : null;
+		this.handover = (this.mode == StickyMode.HANDOVER) ? new HandoverSender() : null;
 		RouterContext context = new RouterContext(this.workers, new WorkerBalancer(this.options.loadBalancing()),
 				this.metrics, this.mode, this.options.requestTimeout(), new RequestHeadEncoder(), new RequestRelay(),
 				this.handover);
@@ -128,7 +129,7 @@ public class StickyRouter implements AutoCloseable {
 			this.handover = null;
 		}
 		if (this.group != null) {
-			this.group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+			this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
 			this.group = null;
 		}
 	}

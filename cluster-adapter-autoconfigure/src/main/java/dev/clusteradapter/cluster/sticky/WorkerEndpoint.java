@@ -15,9 +15,7 @@ import java.nio.file.Path;
 public record WorkerEndpoint(int id, InetSocketAddress relayAddress, Path handoverSocket, int clients) {
 
 	public WorkerEndpoint {
-		if (id < 0 || id > SessionIdCodec.MAX_WORKER_ID) {
-			throw new IllegalArgumentException("Worker id out of range: " + id);
-		}
+		SessionIdCodec.requireWorkerId(id);
 	}
 
 }

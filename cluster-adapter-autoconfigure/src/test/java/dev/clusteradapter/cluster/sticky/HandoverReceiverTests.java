@@ -73,7 +73,7 @@ class HandoverReceiverTests {
 	void handedOverConnectionIsServedByTheAdopterWithTheBytesAlreadyRead() throws Exception {
 		RecordingMetrics metrics = new RecordingMetrics();
 		CompletableFuture<Channel> primarySide = new CompletableFuture<>();
-		HandoverSender sender = new HandoverSender(this.group);
+		HandoverSender sender = new HandoverSender();
 		RouterContext context = new RouterContext(null, null, metrics, StickyMode.HANDOVER, Duration.ofSeconds(1),
 				null, new RequestRelay(), sender);
 		WorkerEndpoint worker = new WorkerEndpoint(1, null, this.receiver.socket(), 0);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,7 @@ class StickyRouterTests {
 		UUID id = UUID.fromString(sessionId);
 		return workers.stream()
 			.map((worker) -> worker.server.getClient(id))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
 	}
@@ -273,6 +274,26 @@ class StickyRouterTests {
 		RawHttp http = raw(router).send(post(sidOnTwo, "40"));
 		assertThat(http.readResponse()).doesNotStartWith("HTTP/1.1 2").doesNotStartWith("HTTP/1.1 503");
 		assertThat(this.metrics.newSessionsByWorker).containsOnlyKeys(1);
+	}
+
+	@Test
+	void handedOverConnectionOutlivesTheRouter() throws Exception {
+		StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(StickyMode.HANDOVER),
+				() -> workers.stream().map(TestWorker::endpoint).toList(), this.metrics);
+		Socket socket = connect(router.start(), WebSocket.NAME);
+		assertThat(TestClients.call(socket, "echo", "before")).isEqualTo("before");
+		router.close();
+		assertThat(TestClients.call(socket, "echo", "after")).isEqualTo("after");
+	}
+
+	@Test
+	void relayedConnectionsCloseWithTheRouter() throws Exception {
+		StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(StickyMode.RELAY),
+				() -> workers.stream().map(TestWorker::endpoint).toList(), this.metrics);
+		Socket socket = connect(router.start(), WebSocket.NAME);
+		String id = TestClients.whoami(socket).getString("id");
+		router.close();
+		await().atMost(Duration.ofSeconds(10)).until(() -> serverSide(id) == null);
 	}
 
 	@ParameterizedTest

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
-import okhttp3.OkHttpClient;
 import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /**
