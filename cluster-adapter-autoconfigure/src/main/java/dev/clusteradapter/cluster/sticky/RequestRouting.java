@@ -18,6 +18,8 @@ import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -108,6 +110,11 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 				&& ctx.channel() instanceof UnixChannel;
 		if (!handover) {
 			forwardedFor(ctx, headers);
+		}
+		if (!headers.containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+			// Past this request the router sees no more of the connection: the worker must close
+			// it after answering, so the client's next request is routed afresh.
+			headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 		}
 		this.alreadyRead = ctx.alloc().compositeDirectBuffer(64);
 		this.alreadyRead.addComponent(true, this.router.headEncoder().encode(ctx.alloc(), request));

@@ -10,10 +10,18 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * A plain netty-socketio server standing in for a worker process: {@code randomSession=false}
@@ -54,6 +62,7 @@ final class TestWorker implements AutoCloseable {
 			protected void addSocketioHandlers(ChannelPipeline pipeline) {
 				super.addSocketioHandlers(pipeline);
 				pipeline.addAfter(HTTP_REQUEST_DECODER, "sessionIdAssigner", assigner);
+				pipeline.addAfter(HTTP_ENCODER, "connectionClose", new ConnectionCloseOnPolling());
 			}
 
 		};
@@ -76,6 +85,25 @@ final class TestWorker implements AutoCloseable {
 					this.adoptionGroup.register(channel);
 				});
 		this.receiver.start();
+	}
+
+	/**
+	 * Stands in for the worker option another part of the project builds: netty-socketio
+	 * closes a polling connection after each response but announces {@code keep-alive}, so
+	 * HTTP clients that pool connections (Node's default agent does) reuse a dying one.
+	 */
+	@Sharable
+	static final class ConnectionCloseOnPolling extends ChannelOutboundHandlerAdapter {
+
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+			if (msg instanceof HttpResponse response
+					&& !HttpResponseStatus.SWITCHING_PROTOCOLS.equals(response.status())) {
+				response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			}
+			ctx.write(msg, promise);
+		}
+
 	}
 
 	WorkerEndpoint endpoint() {
