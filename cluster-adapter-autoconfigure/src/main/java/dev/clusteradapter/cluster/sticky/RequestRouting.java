@@ -127,6 +127,9 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 	private void dispatch(ChannelHandlerContext ctx, WorkerEndpoint target, boolean handover) {
 		ByteBuf bytes = this.alreadyRead;
 		this.alreadyRead = null;
+		if (bytes == null) {
+			return;
+		}
 		if (!ctx.channel().isActive()) {
 			bytes.release();
 			return;
