@@ -167,12 +167,7 @@ class StickyRouterTests {
 		Path clientsDir = Path.of("..", "js-clients").toAbsolutePath().normalize();
 		assumeThat(clientsDir.resolve("node_modules/socket.io-client")).as("npm ci in js-clients").exists();
 		InetSocketAddress router = startRouter(mode);
-		// Polling then upgrade through the relay loses an ack now and then (about 1 client in
-		// 200; never seen direct or handed over): the worker never answers the polling request
-		// pending when the probe arrives. Left out there until that is understood.
-		List<String> runs = (mode == StickyMode.HANDOVER) ? List.of("polling", "polling,websocket", "websocket")
-				: List.of("polling", "websocket");
-		for (String transports : runs) {
+		for (String transports : List.of("polling", "polling,websocket", "websocket")) {
 			Process node = new ProcessBuilder("node", "sticky-probe.js", "http://127.0.0.1:" + router.getPort(), "20",
 					"20", transports)
 				.directory(clientsDir.toFile())

@@ -51,6 +51,9 @@ final class TestWorker implements AutoCloseable {
 		config.setUseLinuxNativeEpoll(true);
 		config.setMaxHttpContentLength(MAX_PAYLOAD);
 		config.setMaxFramePayloadLength(MAX_PAYLOAD);
+		// As the starter's default. With it on, an upgrading client now and then never gets an
+		// ack sent during the probe (9 of about 2000 relayed JavaScript clients, 0 of 1380 off).
+		config.setWebsocketCompression(false);
 		config.getSocketConfig().setReuseAddress(true);
 		config.setWorkerThreads(1);
 		config.setBossThreads(1);
