@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The primary's public listener: reads each new connection's first request head, finds the
@@ -26,6 +27,9 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
  * netty-socketio does), so the next request opens a new connection and is routed again.
  */
 public class StickyRouter implements AutoCloseable {
+
+	/** Name prefix of the router's I/O threads. */
+	public static final String THREAD_PREFIX = "sticky-router";
 
 	private final StickyRouterOptions options;
 
@@ -63,6 +67,7 @@ public class StickyRouter implements AutoCloseable {
 	public synchronized InetSocketAddress start() throws InterruptedException {
 		boolean epoll = NativeEpoll.isAvailable();
 		this.group = new MultiThreadIoEventLoopGroup(this.options.ioThreads(),
+				new DefaultThreadFactory(THREAD_PREFIX, true),
 				epoll ? NativeEpoll.ioHandlerFactory() : NioIoHandler.newFactory());
 		this.handover = (this.mode == StickyMode.HANDOVER) ? new HandoverSender() : null;
 		RouterContext context = new RouterContext(this.workers, new WorkerBalancer(this.options.loadBalancing()),

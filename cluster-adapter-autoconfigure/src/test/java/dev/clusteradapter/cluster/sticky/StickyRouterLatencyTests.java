@@ -1,5 +1,8 @@
 package dev.clusteradapter.cluster.sticky;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +90,58 @@ class StickyRouterLatencyTests {
 			relay.close();
 			workers.forEach(TestWorker::close);
 		}
+	}
+
+	@Test
+	void routerCpuPerRoutedConnectionAndPerRelayedEcho() throws Exception {
+		List<TestWorker> workers = List.of(new TestWorker(1, this.handoverDir), new TestWorker(2, this.handoverDir));
+		try (TestClients clients = new TestClients()) {
+			System.out.printf("%nSticky router CPU (all its threads), µs%n");
+			System.out.printf("%-9s %-26s %-26s%n", "mode", "per routed handshake", "per WS echo round trip");
+			for (StickyMode mode : List.of(StickyMode.HANDOVER, StickyMode.RELAY)) {
+				StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(mode),
+						() -> workers.stream().map(TestWorker::endpoint).toList(), RouterMetrics.NONE);
+				try {
+					InetSocketAddress address = router.start();
+					for (int i = 0; i < WARMUP; i++) {
+						rawHandshake(address);
+					}
+					long before = routerCpuNanos();
+					for (int i = 0; i < SAMPLES * 5; i++) {
+						rawHandshake(address);
+					}
+					long perHandshake = (routerCpuNanos() - before) / (SAMPLES * 5);
+					Socket socket = clients.connect(address, WebSocket.NAME);
+					for (int i = 0; i < WARMUP; i++) {
+						TestClients.call(socket, "echo", "ping");
+					}
+					before = routerCpuNanos();
+					for (int i = 0; i < SAMPLES * 5; i++) {
+						assertThat(TestClients.call(socket, "echo", "ping")).isEqualTo("ping");
+					}
+					long perEcho = (routerCpuNanos() - before) / (SAMPLES * 5);
+					socket.close();
+					System.out.printf("%-9s %-26d %-26d%n", mode, perHandshake / 1000, perEcho / 1000);
+				}
+				finally {
+					router.close();
+				}
+			}
+		}
+		finally {
+			workers.forEach(TestWorker::close);
+		}
+	}
+
+	private static long routerCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith(StickyRouter.THREAD_PREFIX)) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	private static long rawHandshake(InetSocketAddress address) {
