@@ -5,6 +5,7 @@
 //   {event:"bin", binary, length, intact}    for each "bin" event; intact: the bytes are
 //                                            (i * 31) & 0xff, as the server sends them
 //   {event:"asked", size}                    for each "ask" event, acked with <size> such bytes
+//   {event:"disconnected", reason}           when the connection ends
 const { io } = require("socket.io-client");
 
 const [url, transports, upgrade] = process.argv.slice(2);
@@ -40,6 +41,8 @@ socket.on("bin", (data) => {
     intact: binary && data.equals(pattern(data.length)),
   });
 });
+
+socket.on("disconnect", (reason) => report({ event: "disconnected", reason }));
 
 socket.on("ask", (size, ack) => {
   ack(pattern(size));

@@ -11,7 +11,8 @@ import io.netty.channel.ChannelPipeline;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
- *   - packetHandler - authorizeHandler - polling/webSocket transports - socketioEncoder
+ *   - packetHandler - authorizeHandler - pollingTransport - binaryFrameMarker
+ *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker
  * </pre>
  */
@@ -23,9 +24,13 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String CONNECTION_CLOSE = "connectionClose";
 
+	static final String BINARY_FRAME_MARKER = "binaryFrameMarker";
+
 	private final boolean closeConnections;
 
 	private final ClusterJsonSupport binaryJsonSupport;
+
+	private final ClientConnections connections = new ClientConnections();
 
 	private EngineIoV4Decoder decoder;
 
@@ -42,6 +47,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		this.binaryJsonSupport = binaryJsonSupport;
 	}
 
+	/**
+	 * Every client connection set up by this initializer and still open.
+	 * @return the connections
+	 */
+	ClientConnections connections() {
+		return this.connections;
+	}
+
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
@@ -52,7 +65,9 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	@Override
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
+		this.connections.add(pipeline.channel());
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
+		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
 		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
 		if (this.closeConnections) {

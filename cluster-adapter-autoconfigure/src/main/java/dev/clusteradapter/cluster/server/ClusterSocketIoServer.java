@@ -1,10 +1,15 @@
 package dev.clusteradapter.cluster.server;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -41,6 +46,8 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	private static final long QUIET_PERIOD_MILLIS = 100;
 
 	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
+
+	private static final Duration FAREWELL_PATIENCE = Duration.ofSeconds(1);
 
 	private final ClusterChannelInitializer initializer;
 
@@ -146,8 +153,10 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	}
 
 	/**
-	 * Stops listening, closes every connection (clients see their transport close, and
-	 * reconnect elsewhere) and releases the threads. Does nothing when not started.
+	 * Stops listening, closes every client connection (polling clients first get an
+	 * Engine.IO close packet; all clients notice at once, and reconnect elsewhere), waits up
+	 * to a second for the last responses to go out, and releases the threads. Does nothing
+	 * when not started.
 	 */
 	@Override
 	public void stop() {
@@ -160,6 +169,11 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		if (listening != null) {
 			listening.close().awaitUninterruptibly();
 		}
+		List<SocketIOClient> clients = new ArrayList<>();
+		for (SocketIONamespace namespace : getAllNamespaces()) {
+			clients.addAll(namespace.getAllClients());
+		}
+		this.initializer.connections().closeAll(clients, FAREWELL_PATIENCE);
 		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
 				TimeUnit.MILLISECONDS);

@@ -2,7 +2,6 @@ package dev.clusteradapter.cluster.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -11,7 +10,6 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.InPacketHandler;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
-import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *   +-----------------------------------------------+------+------------+
  *   | "451-[\"echo\",{\"_placeholder\":true,\"num\":0}]" | 0x1E | "bAAECAw==" |
  *   +-----------------------------------------------+------+------------+
- * WebSocket: the same packets, one per frame; an attachment is a binary frame, as is.
+ * WebSocket: the same packets, one per message; an attachment is a binary message, as is
+ * (told apart by the {@link BinaryFrameMarker}).
  *
  * Forwarded:  "42[\"echo\",{\"_placeholder\":true,\"num\":0}]"  + attachment 0
  * </pre>
@@ -93,8 +92,7 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 				}
 			}
 		}
-		else if (message.getClient().getLastBinaryPacket() != null) {
-			// a binary packet's attachments follow it at once, in binary frames
+		else if (BinaryFrameMarker.isBinary(ctx.channel())) {
 			onAttachment(ctx, message, ByteBufUtil.getBytes(content));
 		}
 		else {
@@ -104,55 +102,61 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 
 	private void onPacket(ChannelHandlerContext ctx, PacketsMessage message, ByteBuf packet) throws IOException {
 		ClientHead client = message.getClient();
-		if (client.getLastBinaryPacket() != null) {
-			logger.debug("Dropping a binary packet of {} that lacks attachments", client.getSessionId());
-			client.setLastBinaryPacket(null);
+		if (isMessage(packet)) {
+			// pings, pongs and the upgrade may come between a binary packet and its attachments
+			synchronized (client) {
+				if (client.getLastBinaryPacket() instanceof PendingBinaryPacket) {
+					logger.debug("Dropping a binary packet of {} that lacks attachments", client.getSessionId());
+					client.setLastBinaryPacket(null);
+				}
+			}
 		}
 		int attachments = attachmentCount(packet);
 		if (attachments < 0) {
 			ctx.fireChannelRead(new PacketsMessage(client, packet, message.getTransport()));
 			return;
 		}
-		Packet pending = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
-		pending.setSubType((packet.getByte(packet.readerIndex() + 1) == '5') ? PacketType.EVENT : PacketType.ACK);
-		pending.initAttachments(attachments);
-		pending.setDataSource(asTextPacket(packet, pending.getSubType()));
-		if (attachments == 0) {
+		PendingBinaryPacket pending = new PendingBinaryPacket(asTextPacket(packet), attachments);
+		if (pending.isComplete()) {
 			complete(ctx, message, pending);
+			return;
 		}
-		else {
+		// the attachments may come over the other transport, during an upgrade
+		synchronized (client) {
 			client.setLastBinaryPacket(pending);
 		}
 	}
 
 	private void onAttachment(ChannelHandlerContext ctx, PacketsMessage message, byte[] attachment) throws IOException {
 		ClientHead client = message.getClient();
-		Packet pending = client.getLastBinaryPacket();
-		if (pending == null) {
-			logger.debug("Dropping an attachment of {} that follows no binary packet", client.getSessionId());
-			return;
-		}
-		pending.addAttachment(Unpooled.wrappedBuffer(attachment));
-		if (pending.isAttachmentsLoaded()) {
+		PendingBinaryPacket complete;
+		synchronized (client) {
+			if (!(client.getLastBinaryPacket() instanceof PendingBinaryPacket pending)) {
+				logger.debug("Dropping an attachment of {} that follows no binary packet", client.getSessionId());
+				return;
+			}
+			if (!pending.add(attachment)) {
+				return;
+			}
 			client.setLastBinaryPacket(null);
-			complete(ctx, message, pending);
+			complete = pending;
+		}
+		complete(ctx, message, complete);
+	}
+
+	private void complete(ChannelHandlerContext ctx, PacketsMessage message, PendingBinaryPacket packet) throws IOException {
+		if (this.jsonSupport != null) {
+			PacketsMessage complete = new PacketsMessage(message.getClient(), packet.text(), message.getTransport());
+			this.jsonSupport.readingAttachments(packet.attachments(), () -> ctx.fireChannelRead(complete));
+		}
+		else {
+			ByteBuf inlined = inlineBase64(packet.text(), packet.attachments());
+			ctx.fireChannelRead(new PacketsMessage(message.getClient(), inlined, message.getTransport()));
 		}
 	}
 
-	private void complete(ChannelHandlerContext ctx, PacketsMessage message, Packet packet) throws IOException {
-		List<byte[]> attachments = new ArrayList<>(packet.getAttachments().size());
-		for (ByteBuf attachment : packet.getAttachments()) {
-			attachments.add(ByteBufUtil.getBytes(attachment, attachment.readerIndex(), attachment.readableBytes(), false));
-		}
-		ByteBuf text = packet.getDataSource();
-		if (this.jsonSupport != null) {
-			PacketsMessage complete = new PacketsMessage(message.getClient(), text, message.getTransport());
-			this.jsonSupport.readingAttachments(attachments, () -> ctx.fireChannelRead(complete));
-		}
-		else {
-			ByteBuf inlined = inlineBase64(text, attachments);
-			ctx.fireChannelRead(new PacketsMessage(message.getClient(), inlined, message.getTransport()));
-		}
+	private static boolean isMessage(ByteBuf packet) {
+		return packet.isReadable() && packet.getByte(packet.readerIndex()) == '4';
 	}
 
 	/**
@@ -180,8 +184,10 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 	}
 
 	/** "45" count "-" rest becomes "42" rest (and "46" becomes "43"): a copy that outlives the read. */
-	private static ByteBuf asTextPacket(ByteBuf packet, PacketType type) {
-		int dash = packet.indexOf(packet.readerIndex() + 2, packet.writerIndex(), (byte) '-');
+	private static ByteBuf asTextPacket(ByteBuf packet) {
+		int start = packet.readerIndex();
+		PacketType type = (packet.getByte(start + 1) == '5') ? PacketType.EVENT : PacketType.ACK;
+		int dash = packet.indexOf(start + 2, packet.writerIndex(), (byte) '-');
 		ByteBuf rest = packet.slice(dash + 1, packet.writerIndex() - dash - 1);
 		ByteBuf text = Unpooled.buffer(2 + rest.readableBytes());
 		text.writeByte('4').writeByte('0' + type.getValue()).writeBytes(rest);

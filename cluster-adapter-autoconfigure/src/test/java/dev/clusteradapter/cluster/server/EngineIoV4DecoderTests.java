@@ -60,7 +60,7 @@ class EngineIoV4DecoderTests {
 	@EnumSource(ClientTransports.class)
 	void javaClientGetsItsJsonAndBinaryEchoedUnchanged(ClientTransports transports) throws Exception {
 		try (JavaClient client = JavaClient.connect(server.url(), transports)) {
-			awaitSettled(client, transports);
+			awaitSettled(server, client, transports);
 			JSONObject json = new JSONObject("{\"text\":\"h\u00e9llo \u2603\",\"list\":[1,2.5,true,null],\"nested\":{\"a\":\"b\"}}");
 			Object reply = client.emitWithAck("echo", json);
 			assertThat(mapper.readTree(String.valueOf(reply))).isEqualTo(mapper.readTree(json.toString()));
@@ -90,7 +90,7 @@ class EngineIoV4DecoderTests {
 	@EnumSource(ClientTransports.class)
 	void javaClientAcksServerEmitWithBinary(ClientTransports transports) throws Exception {
 		try (JavaClient client = JavaClient.connect(server.url(), transports)) {
-			awaitSettled(client, transports);
+			awaitSettled(server, client, transports);
 			client.socket().on("ask", (args) -> {
 				int size = ((Number) args[0]).intValue();
 				((io.socket.client.Ack) args[args.length - 1]).call((Object) ProbeServer.pattern(size));
@@ -119,7 +119,7 @@ class EngineIoV4DecoderTests {
 		return answer.get(40, TimeUnit.SECONDS);
 	}
 
-	static void awaitSettled(JavaClient client, ClientTransports transports) {
+	static void awaitSettled(ProbeServer server, JavaClient client, ClientTransports transports) {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> server.server().getClient(client.id()).getTransport() == transports.settled());
 	}

@@ -30,31 +30,41 @@ final class ProbeServer implements AutoCloseable {
 	}
 
 	static ProbeServer start() {
-		return start(ClusterSocketIoServer.newConfiguration());
+		return start(0, true);
 	}
 
-	static ProbeServer start(Configuration configuration) {
-		configuration.setHostname("127.0.0.1");
-		configuration.setMaxFramePayloadLength(MAX_PAYLOAD);
-		configuration.setMaxHttpContentLength(MAX_PAYLOAD);
-		SocketIOServer server;
-		if (UPSTREAM) {
-			Configuration upstream = new Configuration();
-			upstream.setHostname("127.0.0.1");
-			upstream.setPort(freePort());
-			upstream.setMaxFramePayloadLength(MAX_PAYLOAD);
-			upstream.setMaxHttpContentLength(MAX_PAYLOAD);
-			server = new SocketIOServer(upstream);
-		}
-		else {
-			configuration.setPort(0);
-			server = new ClusterSocketIoServer(configuration);
-		}
+	/**
+	 * Starts a server.
+	 * @param port the port, 0 for any free one
+	 * @param closeConnections whether HTTP responses carry {@code Connection: close}
+	 * @return the started server
+	 */
+	static ProbeServer start(int port, boolean closeConnections) {
+		SocketIOServer server = UPSTREAM ? upstream(port) : cluster(port, closeConnections);
 		server.addEventListener("echo", Object.class, (client, data, ack) -> ack.sendAckData(data));
 		server.start();
-		int port = (server instanceof ClusterSocketIoServer cluster) ? cluster.getPort()
+		int bound = (server instanceof ClusterSocketIoServer cluster) ? cluster.getPort()
 				: server.getConfiguration().getPort();
-		return new ProbeServer(server, port);
+		return new ProbeServer(server, bound);
+	}
+
+	private static SocketIOServer cluster(int port, boolean closeConnections) {
+		Configuration configuration = ClusterSocketIoServer.newConfiguration();
+		configure(configuration, port);
+		return new ClusterSocketIoServer(configuration, closeConnections);
+	}
+
+	private static SocketIOServer upstream(int port) {
+		Configuration configuration = new Configuration();
+		configure(configuration, (port != 0) ? port : freePort());
+		return new SocketIOServer(configuration);
+	}
+
+	private static void configure(Configuration configuration, int port) {
+		configuration.setHostname("127.0.0.1");
+		configuration.setPort(port);
+		configuration.setMaxFramePayloadLength(MAX_PAYLOAD);
+		configuration.setMaxHttpContentLength(MAX_PAYLOAD);
 	}
 
 	static int freePort() {

@@ -1,0 +1,64 @@
+package dev.clusteradapter.cluster.server;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+/**
+ * Every open client connection of a server, to close them when it stops. A polling client
+ * first gets an Engine.IO {@code close} packet, so that it sees its transport closed rather
+ * than failed. A WebSocket is simply closed: the Java client (OkHttp) stops reading after a
+ * close frame and never answers it, so it would only notice the end at its ping timeout,
+ * while a bare close lets every client notice at once and reconnect.
+ */
+final class ClientConnections {
+
+	private final ChannelGroup channels = new DefaultChannelGroup("socket.io-clients", GlobalEventExecutor.INSTANCE);
+
+	/**
+	 * Tracks a connection until it closes.
+	 * @param channel the connection
+	 */
+	void add(Channel channel) {
+		this.channels.add(channel);
+	}
+
+	/**
+	 * Tells every polling client goodbye, closes the WebSockets, waits for the polling
+	 * connections to close, then closes those left.
+	 * @param clients the connected Socket.IO clients, of every namespace
+	 * @param patience how long to wait for the goodbyes to go out
+	 */
+	void closeAll(Collection<SocketIOClient> clients, Duration patience) {
+		Map<ClientHead, Boolean> polling = new IdentityHashMap<>();
+		for (SocketIOClient client : clients) {
+			if (client instanceof NamespaceClient namespaceClient
+					&& namespaceClient.getBaseClient().getCurrentTransport() == Transport.POLLING) {
+				polling.put(namespaceClient.getBaseClient(), Boolean.TRUE);
+			}
+		}
+		polling.keySet().forEach((head) -> head.send(new Packet(PacketType.CLOSE, head.getEngineIOVersion()), Transport.POLLING));
+		for (Channel channel : this.channels) {
+			if (channel.pipeline().get(WebSocketFrameEncoder.class) != null) {
+				channel.close();
+			}
+		}
+		// polling connections close once their close packet is out
+		this.channels.newCloseFuture().awaitUninterruptibly(patience.toMillis());
+		this.channels.close().awaitUninterruptibly(patience.toMillis());
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.clusteradapter.cluster.sticky;
+
+import java.util.List;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/**
+ * Worker-side guard that gives every Engine.IO handshake a session id naming this worker
+ * ({@link SessionIdCodec}), whatever the request proposed. Install it right after the HTTP
+ * request decoder of a netty-socketio server configured with {@code randomSession=false}.
+ * <p>
+ * The primary already rewrites the requests it routes, but a handed-over connection carries
+ * later requests straight from the client, so the worker must not trust the {@code io}
+ * header or cookie either.
+ */
+@Sharable
+public class SessionIdAssigner extends ChannelInboundHandlerAdapter {
+
+	private final int workerId;
+
+	/**
+	 * Creates a guard for one worker.
+	 * @param workerId the worker's id, 0 to {@link SessionIdCodec#MAX_WORKER_ID}
+	 */
+	public SessionIdAssigner(int workerId) {
+		this.workerId = SessionIdCodec.requireWorkerId(workerId);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (msg instanceof HttpRequest request) {
+			List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
+			if (sid == null) {
+				SessionCookies.assign(request.headers(), SessionIdCodec.newSessionId(this.workerId));
+			}
+			else {
+				SessionCookies.strip(request.headers());
+			}
+		}
+		ctx.fireChannelRead(msg);
+	}
+
+}
