@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
+import dev.clusteradapter.cluster.sticky.LoadBalancing;
+import dev.clusteradapter.cluster.sticky.StickyMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -154,22 +156,6 @@ public class ClusterProperties {
 
 	public Sticky getSticky() {
 		return this.sticky;
-	}
-
-	/**
-	 * How the primary picks a worker for a new session.
-	 */
-	public enum LoadBalancing {
-
-		/** Worker with the fewest connected clients. */
-		LEAST_CONNECTION,
-
-		/** Each worker in turn. */
-		ROUND_ROBIN,
-
-		/** A worker at random. */
-		RANDOM
-
 	}
 
 	/**
@@ -401,7 +387,7 @@ public class ClusterProperties {
 		 * is available, else relay), handover (the connection itself passes to the
 		 * worker) or relay (the primary pipes bytes).
 		 */
-		private Mode mode = Mode.AUTO;
+		private StickyMode mode = StickyMode.AUTO;
 
 		/**
 		 * Largest request head (request line and headers) the primary reads to route a
@@ -414,11 +400,11 @@ public class ClusterProperties {
 		 */
 		private Duration requestTimeout = Duration.ofSeconds(10);
 
-		public Mode getMode() {
+		public StickyMode getMode() {
 			return this.mode;
 		}
 
-		public void setMode(Mode mode) {
+		public void setMode(StickyMode mode) {
 			this.mode = mode;
 		}
 
@@ -436,22 +422,6 @@ public class ClusterProperties {
 
 		public void setRequestTimeout(Duration requestTimeout) {
 			this.requestTimeout = requestTimeout;
-		}
-
-		/**
-		 * How a routed connection reaches its worker.
-		 */
-		public enum Mode {
-
-			/** Handover where native epoll is available, else relay. */
-			AUTO,
-
-			/** The accepted connection's file descriptor passes to the worker. */
-			HANDOVER,
-
-			/** The primary pipes bytes between client and worker. */
-			RELAY
-
 		}
 
 	}

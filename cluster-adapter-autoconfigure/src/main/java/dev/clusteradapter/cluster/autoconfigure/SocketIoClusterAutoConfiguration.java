@@ -17,6 +17,9 @@ import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerNode;
+import dev.clusteradapter.cluster.sticky.RouterMetrics;
+import dev.clusteradapter.cluster.sticky.StickyRouter;
+import dev.clusteradapter.cluster.sticky.StickyRouterOptions;
 import dev.clusteradapter.cluster.supervisor.InheritedJvmOptions;
 import dev.clusteradapter.cluster.supervisor.ParentWatch;
 import dev.clusteradapter.cluster.supervisor.RestartBackoff;
@@ -92,13 +95,22 @@ public final class SocketIoClusterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PrimaryNode primaryNode(IpcHub hub, IpcSecret secret, ClusterProperties properties,
-				ObjectProvider<ApplicationArguments> arguments) {
-			if (properties.getWorkers() == 0) {
-				return new PrimaryNode(hub, (node) -> null);
-			}
-			String[] sourceArgs = arguments.getIfAvailable(() -> null) != null
-					? arguments.getObject().getSourceArgs() : new String[0];
-			return new PrimaryNode(hub, (node) -> new WorkerSupervisor(supervisorOptions(node, secret, properties, sourceArgs)));
+				ObjectProvider<ApplicationArguments> arguments, ObjectProvider<RouterMetrics> routerMetrics) {
+			ApplicationArguments applicationArguments = arguments.getIfAvailable();
+			String[] sourceArgs = (applicationArguments != null) ? applicationArguments.getSourceArgs() : new String[0];
+			return new PrimaryNode(hub,
+					(node) -> (properties.getWorkers() > 0)
+							? new WorkerSupervisor(supervisorOptions(node, secret, properties, sourceArgs)) : null,
+					(routes) -> new StickyRouter(routerOptions(properties), routes,
+							routerMetrics.getIfAvailable(() -> RouterMetrics.NONE)));
+		}
+
+		private static StickyRouterOptions routerOptions(ClusterProperties properties) {
+			ClusterProperties.Sticky sticky = properties.getSticky();
+			return StickyRouterOptions.of(properties.getHost(), properties.getPort())
+				.withMode(sticky.getMode())
+				.withLoadBalancing(properties.getLoadBalancing())
+				.withLimits(Math.toIntExact(sticky.getMaxHeaderSize().toBytes()), sticky.getRequestTimeout());
 		}
 
 		private static SupervisorOptions supervisorOptions(PrimaryNode node, IpcSecret secret,

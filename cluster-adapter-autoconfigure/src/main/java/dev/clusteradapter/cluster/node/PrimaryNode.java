@@ -2,8 +2,10 @@ package dev.clusteradapter.cluster.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -13,40 +15,81 @@ import dev.clusteradapter.cluster.WorkerStatus;
 import dev.clusteradapter.cluster.ipc.IpcEndpoint;
 import dev.clusteradapter.cluster.ipc.IpcHub;
 import dev.clusteradapter.cluster.ipc.IpcLinkInfo;
+import dev.clusteradapter.cluster.ipc.IpcLinkListener;
+import dev.clusteradapter.cluster.sticky.StickyRouter;
 import dev.clusteradapter.cluster.supervisor.WorkerInfo;
 import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The primary: the IPC hub its workers link to and, unless workers are external, the
- * supervisor that runs them. Starts the hub before the workers, which need its address,
- * and stops the workers before the hub, so that none sees its primary vanish first.
+ * The primary: the IPC hub its workers link to, the sticky router on the public port and,
+ * unless workers are external, the supervisor that runs them. Starts the hub before the
+ * workers, which need its address, and stops the workers before the hub, so that none sees
+ * its primary vanish first.
  */
 public final class PrimaryNode {
+
+	private static final Logger logger = LoggerFactory.getLogger(PrimaryNode.class);
+
+	// workers serve Socket.IO on loopback: only their primary routes to them
+	private static final String LOOPBACK = "127.0.0.1";
 
 	private final IpcHub hub;
 
 	private final WorkerSupervisor supervisor;
+
+	private final StickyRouter router;
 
 	/**
 	 * Creates a primary.
 	 * @param hub the IPC hub
 	 * @param supervisorFactory builds the supervisor once the hub's endpoint is known, or
 	 * returns {@code null} when workers are external
+	 * @param routerFactory builds the sticky router from the workers' directory, or returns
+	 * {@code null} when this primary serves no public port
 	 */
-	public PrimaryNode(IpcHub hub, Function<PrimaryNode, WorkerSupervisor> supervisorFactory) {
+	public PrimaryNode(IpcHub hub, Function<PrimaryNode, WorkerSupervisor> supervisorFactory,
+			Function<WorkerRoutes, StickyRouter> routerFactory) {
 		this.hub = hub;
 		this.supervisor = supervisorFactory.apply(this);
+		WorkerRoutes routes = new WorkerRoutes(this::workers, LOOPBACK);
+		hub.addLinkListener(new IpcLinkListener() {
+
+			@Override
+			public void linkDown(IpcLinkInfo link) {
+				routes.invalidate();
+			}
+
+		});
+		this.router = routerFactory.apply(routes);
 	}
 
 	/**
-	 * Binds the IPC endpoint, then starts the workers.
+	 * Binds the IPC endpoint and the public port, then starts the workers.
 	 */
 	public void start() {
 		try {
 			this.hub.start();
+			if (this.router != null) {
+				InetSocketAddress address = this.router.start();
+				logger.info("Socket.IO cluster listening on {}:{} ({} mode)", address.getHostString(), address.getPort(),
+						this.router.mode().name().toLowerCase(Locale.ROOT));
+			}
 		}
 		catch (IOException ex) {
+			stop();
 			throw new UncheckedIOException("Cannot bind the IPC endpoint", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			stop();
+			throw new IllegalStateException("Interrupted while binding the public port", ex);
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
 		}
 		if (this.supervisor != null) {
 			this.supervisor.start();
@@ -54,13 +97,24 @@ public final class PrimaryNode {
 	}
 
 	/**
-	 * Stops the workers gracefully, then the hub.
+	 * Stops taking clients, stops the workers gracefully, then the hub.
 	 */
 	public void stop() {
+		if (this.router != null) {
+			this.router.close();
+		}
 		if (this.supervisor != null) {
 			this.supervisor.stop();
 		}
 		this.hub.stop();
+	}
+
+	/**
+	 * Address of the public port.
+	 * @return the bound address, or {@code null} without a router or before start
+	 */
+	public InetSocketAddress publicAddress() {
+		return (this.router != null) ? this.router.localAddress() : null;
 	}
 
 	/**

@@ -25,7 +25,8 @@ class SocketIoClusterAutoConfigurationTests {
 	private static final String SECRET = IpcSecret.generate().toBase64();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SocketIoClusterAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(SocketIoClusterAutoConfiguration.class))
+		.withPropertyValues("socketio.cluster.port=0", "socketio.cluster.host=127.0.0.1");
 
 	@Test
 	void primaryWithExternalWorkersRunsTheHubOnly() {
