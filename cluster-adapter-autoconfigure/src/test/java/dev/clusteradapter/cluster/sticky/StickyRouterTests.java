@@ -311,6 +311,34 @@ class StickyRouterTests {
 	}
 
 	@Test
+	void workerThatCannotAdoptIsRelayedTo() throws Exception {
+		StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(StickyMode.HANDOVER),
+				() -> workers.stream()
+					.map((worker) -> new WorkerEndpoint(worker.id, worker.address, null, worker.clients()))
+					.toList(),
+				this.metrics);
+		this.closeables.add(router);
+		assertThat(TestClients.call(connect(router.start(), Polling.NAME), "echo", "relayed")).isEqualTo("relayed");
+		assertThat(this.metrics.count(RoutingOutcome.RELAYED)).isPositive();
+		assertThat(this.metrics.count(RoutingOutcome.HANDED_OVER)).isZero();
+	}
+
+	@Test
+	void failedHandoverFallsBackToRelay() throws Exception {
+		Path gone = handoverDir.resolve("no-such-worker.sock");
+		StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(StickyMode.HANDOVER),
+				() -> workers.stream()
+					.map((worker) -> new WorkerEndpoint(worker.id, worker.address, gone, worker.clients()))
+					.toList(),
+				this.metrics);
+		this.closeables.add(router);
+		Socket socket = connect(router.start(), Polling.NAME, WebSocket.NAME);
+		assertThat(TestClients.call(socket, "echo", "still served")).isEqualTo("still served");
+		assertThat(this.metrics.count(RoutingOutcome.RELAYED)).isPositive();
+		assertThat(this.metrics.count(RoutingOutcome.HANDED_OVER)).isZero();
+	}
+
+	@Test
 	void handedOverConnectionOutlivesTheRouter() throws Exception {
 		StickyRouter router = new StickyRouter(StickyRouterOptions.of("127.0.0.1", 0).withMode(StickyMode.HANDOVER),
 				() -> workers.stream().map(TestWorker::endpoint).toList(), this.metrics);
