@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.AckCallback;
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.json.JSONObject;
@@ -98,6 +100,25 @@ class EngineIoV4DecoderTests {
 			SocketIOClient socket = server.server().getClient(client.id());
 			assertThat(ask(socket, 64 * 1024)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(64 * 1024));
 			assertThat(ask(socket, 1)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(1));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void withAnotherJsonSupportByteArrayArgumentsStillGetTheBytes(ClientTransports transports) {
+		Configuration configuration = ClusterSocketIoServer.newConfiguration();
+		configuration.setJsonSupport(new JacksonJsonSupport());
+		configuration.setHostname("127.0.0.1");
+		configuration.setPort(0);
+		ClusterSocketIoServer plain = new ClusterSocketIoServer(configuration);
+		plain.addEventListener("echo", byte[].class, (client, data, ack) -> ack.sendAckData((Object) data));
+		plain.start();
+		try (JavaClient client = JavaClient.connect("http://127.0.0.1:" + plain.getPort(), transports)) {
+			byte[] payload = ProbeServer.pattern(1000);
+			assertThat(client.emitWithAck("echo", payload)).isEqualTo(payload);
+		}
+		finally {
+			plain.stop();
 		}
 	}
 
