@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.corundumstudio.socketio.Configuration;
@@ -7,7 +8,10 @@ import com.corundumstudio.socketio.SocketIOServer;
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.ipc.IpcClient;
+import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
+import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
 import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,12 +69,21 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SocketIOServer.class)
-	ClusterSocketIoServer socketIoServer(Configuration configuration, Environment environment,
+	ClusterSocketIoServer socketIoServer(Configuration configuration, ObjectProvider<WorkerNode> workerNode,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
-		// behind the primary, each new TCP connection goes to one worker: a keep-alive
-		// connection must not carry a later request of another session
-		boolean closeConnections = OnClusterRoleCondition.roleOf(environment) == ClusterRole.WORKER;
-		ClusterSocketIoServer server = new ClusterSocketIoServer(configuration, closeConnections);
+		WorkerNode worker = workerNode.getIfAvailable();
+		ClusterSocketIoServer server;
+		if (worker != null) {
+			// Session ids name their worker, so that the primary routes without a table: the
+			// worker assigns them itself, whatever a client proposes. Behind the primary each
+			// new TCP connection goes to one worker, so a keep-alive connection must not
+			// carry a later request of another session: responses close it.
+			configuration.setRandomSession(false);
+			server = new ClusterSocketIoServer(configuration, true, new SessionIdAssigner(() -> worker.bus().nodeId()));
+		}
+		else {
+			server = new ClusterSocketIoServer(configuration, false);
+		}
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
 		return server;
@@ -78,9 +91,26 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode) {
-		workerNode.ifAvailable((node) -> node.reportStatus(() -> WorkerStatusReport.of(server, null)));
+	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode,
+			ObjectProvider<HandoverLifecycle> handover) {
+		workerNode.ifAvailable((node) -> node.reportStatus(() -> {
+			HandoverLifecycle receiver = handover.getIfAvailable();
+			return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null);
+		}));
 		return new SocketIoServerLifecycle(server);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnClusterRole(ClusterRole.WORKER)
+	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client) {
+		// Handover passes file descriptors over a Unix socket: only beside a primary reached
+		// through one (so on this host, with native epoll), and only into the starter's server.
+		// The socket lies beside the primary's, in the directory only this user may enter.
+		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusterSocketIoServer;
+		return new HandoverLifecycle(possible ? (ClusterSocketIoServer) server : null, () -> Path
+			.of(client.endpoint().address())
+			.resolveSibling("worker-" + client.nodeId() + ".sock"));
 	}
 
 }

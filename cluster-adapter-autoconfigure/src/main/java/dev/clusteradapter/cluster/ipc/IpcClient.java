@@ -78,6 +78,14 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	}
 
 	/**
+	 * Endpoint of the hub this client links to.
+	 * @return the endpoint
+	 */
+	public IpcEndpoint endpoint() {
+		return this.endpoint;
+	}
+
+	/**
 	 * Connects and authenticates.
 	 * @return completes with the worker id the hub assigned once both sides proved the
 	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})

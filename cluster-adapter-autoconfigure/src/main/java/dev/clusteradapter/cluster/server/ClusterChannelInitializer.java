@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.server;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 
 /**
@@ -10,7 +11,7 @@ import io.netty.channel.ChannelPipeline;
  * own packet decoder and encoder beside netty-socketio's, and optionally
  * {@code Connection: close} on every HTTP response.
  * <pre>
- * httpDecoder - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
+ * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
  *   - packetHandler - authorizeHandler - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker
@@ -26,9 +27,13 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String BINARY_FRAME_MARKER = "binaryFrameMarker";
 
+	static final String REQUEST_GUARD = "requestGuard";
+
 	private final boolean closeConnections;
 
 	private final ClusterJsonSupport binaryJsonSupport;
+
+	private final ChannelHandler requestGuard;
 
 	private final ClientConnections connections = new ClientConnections();
 
@@ -41,10 +46,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	 * @param closeConnections whether every HTTP response closes its connection
 	 * @param binaryJsonSupport the server's JSON support when attachments are read as
 	 * {@code byte[]}, else {@code null}
+	 * @param requestGuard a sharable handler that sees every decoded HTTP request first, or
+	 * {@code null}
 	 */
-	ClusterChannelInitializer(boolean closeConnections, ClusterJsonSupport binaryJsonSupport) {
+	ClusterChannelInitializer(boolean closeConnections, ClusterJsonSupport binaryJsonSupport,
+			ChannelHandler requestGuard) {
 		this.closeConnections = closeConnections;
 		this.binaryJsonSupport = binaryJsonSupport;
+		this.requestGuard = requestGuard;
 	}
 
 	/**
@@ -72,6 +81,9 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
 		if (this.closeConnections) {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
+		}
+		if (this.requestGuard != null) {
+			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
 		}
 	}
 

@@ -14,6 +14,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -75,9 +76,22 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	 * @param closeConnections whether every HTTP response carries {@code Connection: close}
 	 */
 	public ClusterSocketIoServer(Configuration configuration, boolean closeConnections) {
+		this(configuration, closeConnections, null);
+	}
+
+	/**
+	 * Creates a server with a guard on its HTTP requests.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored.
+	 * Without a JSON support, a {@link ClusterJsonSupport} is set on it.
+	 * @param closeConnections whether every HTTP response carries {@code Connection: close}
+	 * @param requestGuard a {@link io.netty.channel.ChannelHandler.Sharable sharable}
+	 * handler placed right after the HTTP request decoder of every connection (the sticky
+	 * router's session id assigner), or {@code null}
+	 */
+	public ClusterSocketIoServer(Configuration configuration, boolean closeConnections, ChannelHandler requestGuard) {
 		super(withJsonSupport(configuration));
 		this.initializer = new ClusterChannelInitializer(closeConnections,
-				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null);
+				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null, requestGuard);
 		setPipelineFactory(this.initializer);
 	}
 

@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.sticky;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,14 +21,24 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 @Sharable
 public class SessionIdAssigner extends ChannelInboundHandlerAdapter {
 
-	private final int workerId;
+	private final IntSupplier workerId;
 
 	/**
 	 * Creates a guard for one worker.
 	 * @param workerId the worker's id, 0 to {@link SessionIdCodec#MAX_WORKER_ID}
 	 */
 	public SessionIdAssigner(int workerId) {
-		this.workerId = SessionIdCodec.requireWorkerId(workerId);
+		SessionIdCodec.requireWorkerId(workerId);
+		this.workerId = () -> workerId;
+	}
+
+	/**
+	 * Creates a guard for a worker whose id is known only once it has joined its primary
+	 * (an external worker is given one then), before it serves any client.
+	 * @param workerId supplies the worker's id, 0 to {@link SessionIdCodec#MAX_WORKER_ID}
+	 */
+	public SessionIdAssigner(IntSupplier workerId) {
+		this.workerId = workerId;
 	}
 
 	@Override
@@ -35,7 +46,7 @@ public class SessionIdAssigner extends ChannelInboundHandlerAdapter {
 		if (msg instanceof HttpRequest request) {
 			List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
 			if (sid == null) {
-				SessionCookies.assign(request.headers(), SessionIdCodec.newSessionId(this.workerId));
+				SessionCookies.assign(request.headers(), SessionIdCodec.newSessionId(SessionIdCodec.requireWorkerId(this.workerId.getAsInt())));
 			}
 			else {
 				SessionCookies.strip(request.headers());
