@@ -3,16 +3,25 @@ package dev.clusteradapter.sample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.clusteradapter.cluster.sticky.SessionIdCodec;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +33,10 @@ import static org.awaitility.Awaitility.await;
 final class SampleCluster implements AutoCloseable {
 
 	private static final Pattern WEB_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private static final Pattern SID = Pattern.compile("\"sid\":\"([0-9a-f-]{36})\"");
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
 
@@ -75,10 +88,51 @@ final class SampleCluster implements AutoCloseable {
 		}
 	}
 
-	/** Waits until the primary's web server and the given number of workers are up. */
+	/** Waits until the primary's web server and the given number of worker JVMs are up. */
 	SampleCluster awaitWorkers(int workers) {
 		await().atMost(Duration.ofSeconds(90)).until(() -> webPort().isPresent() && workerPids().size() == workers);
 		return this;
+	}
+
+	/**
+	 * Waits until the public port routes new sessions to the given number of distinct
+	 * workers, telling them apart by the worker id their session ids carry.
+	 */
+	SampleCluster awaitServing(int workers) {
+		awaitWorkers(workers);
+		Set<Integer> seen = new HashSet<>();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			handshakeWorker().ifPresent(seen::add);
+			return seen.size() >= workers;
+		});
+		return this;
+	}
+
+	private Optional<Integer> handshakeWorker() {
+		try {
+			HttpResponse<String> response = HTTP.send(HttpRequest
+				.newBuilder(URI.create(socketUrl() + "/socket.io/?EIO=4&transport=polling"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher sid = SID.matcher(response.body());
+			if (response.statusCode() != 200 || !sid.find()) {
+				return Optional.empty();
+			}
+			OptionalInt worker = SessionIdCodec.workerOf(sid.group(1));
+			return worker.isPresent() ? Optional.of(worker.getAsInt()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/** URL of the public Socket.IO port. */
+	String socketUrl() {
+		return "http://127.0.0.1:" + clusterPort().orElseThrow();
 	}
 
 	Optional<Integer> webPort() {
