@@ -84,7 +84,8 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	/**
 	 * A configuration with the starter's defaults, for a caller to adjust: no WebSocket
 	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
-	 * messages), no HTTP compression, {@code SO_REUSEADDR}, random session ids (a client
+	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
+	 * however small), {@code SO_REUSEADDR}, random session ids (a client
 	 * cannot pick its own), the native epoll transport where available (needed to adopt
 	 * connections handed over on Linux), and a {@link ClusterJsonSupport}.
 	 * @return a new configuration
