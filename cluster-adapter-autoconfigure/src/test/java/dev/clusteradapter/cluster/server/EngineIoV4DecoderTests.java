@@ -148,9 +148,9 @@ class EngineIoV4DecoderTests {
 	void attachmentsFollowTheirPacketAcrossTransportsAndAroundEngineIoPackets() {
 		ClientHead client = newClient();
 		List<String> forwarded = new CopyOnWriteArrayList<>();
-		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null), forwardedTo(forwarded));
+		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
 		EmbeddedChannel webSocket = new EmbeddedChannel(BinaryFrameMarker.INSTANCE, asPacketsMessages(client),
-				new EngineIoV4Decoder(null), forwardedTo(forwarded));
+				new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
 		// as the Java client does while upgrading: the packet over polling, its attachment over WebSocket
 		polling.writeInbound(new PacketsMessage(client,
 				Unpooled.copiedBuffer("451-[\"echo\",{\"_placeholder\":true,\"num\":0}]", StandardCharsets.UTF_8),
@@ -165,7 +165,7 @@ class EngineIoV4DecoderTests {
 	void pollingBodySplitsIntoPacketsAndBase64Attachments() {
 		ClientHead client = newClient();
 		List<String> forwarded = new CopyOnWriteArrayList<>();
-		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null), forwardedTo(forwarded));
+		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
 		// the Java client wraps base64 lines at 76 characters
 		String body = "2\u001e462-/chat,7[{\"_placeholder\":true,\"num\":1},{\"num\":0,\"_placeholder\":true}]"
 				+ "\u001ebAA==\u001ebAQ\nI=\u001e42[\"after\"]";
