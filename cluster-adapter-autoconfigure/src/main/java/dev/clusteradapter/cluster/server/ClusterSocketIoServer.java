@@ -31,6 +31,8 @@ import io.netty.util.concurrent.Future;
  * over WebSocket and polling (see {@link EngineIoV4Encoder}, {@link EngineIoV4Decoder});
  * with a {@link ClusterJsonSupport} (set when the configuration has no JSON support)
  * binary arguments arrive as {@code byte[]} even where declared {@code Object};</li>
+ * <li>an upgrade from polling to WebSocket never stalls on a held polling request
+ * (see {@link UpgradePollingCycle});</li>
  * <li>the listening socket always has {@code SO_REUSEADDR}, so a restarted cluster binds
  * at once;</li>
  * <li>optionally, every HTTP response carries {@code Connection: close};</li>
