@@ -67,7 +67,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		super.start(configuration, namespacesHub);
-		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport);
+		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 	}
 

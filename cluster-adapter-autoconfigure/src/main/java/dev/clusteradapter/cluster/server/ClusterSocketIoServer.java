@@ -32,6 +32,8 @@ import io.netty.util.concurrent.Future;
  * over WebSocket and polling (see {@link EngineIoV4Encoder}, {@link EngineIoV4Decoder});
  * with a {@link ClusterJsonSupport} (set when the configuration has no JSON support)
  * binary arguments arrive as {@code byte[]} even where declared {@code Object};</li>
+ * <li>an upgrade from polling to WebSocket never stalls on a held polling request
+ * (see {@link UpgradePollingCycle});</li>
  * <li>the listening socket always has {@code SO_REUSEADDR}, so a restarted cluster binds
  * at once;</li>
  * <li>optionally, every HTTP response carries {@code Connection: close};</li>
@@ -98,7 +100,8 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	/**
 	 * A configuration with the starter's defaults, for a caller to adjust: no WebSocket
 	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
-	 * messages), no HTTP compression, {@code SO_REUSEADDR}, random session ids (a client
+	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
+	 * however small), {@code SO_REUSEADDR}, random session ids (a client
 	 * cannot pick its own), the native epoll transport where available (needed to adopt
 	 * connections handed over on Linux), and a {@link ClusterJsonSupport}.
 	 * @return a new configuration

@@ -57,15 +57,21 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 
 	private static final ObjectMapper plainMapper = new ObjectMapper();
 
+	private static final String PROBE = "2probe";
+
 	private final ClusterJsonSupport jsonSupport;
+
+	private final long upgradeTimeoutMillis;
 
 	/**
 	 * Creates the decoder.
 	 * @param jsonSupport the server's JSON support when it reads attachments as binary, else
 	 * {@code null}
+	 * @param upgradeTimeoutMillis how long a client may take to upgrade to WebSocket
 	 */
-	EngineIoV4Decoder(ClusterJsonSupport jsonSupport) {
+	EngineIoV4Decoder(ClusterJsonSupport jsonSupport, long upgradeTimeoutMillis) {
 		this.jsonSupport = jsonSupport;
+		this.upgradeTimeoutMillis = upgradeTimeoutMillis;
 	}
 
 	@Override
@@ -96,8 +102,16 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 			onAttachment(ctx, message, ByteBufUtil.getBytes(content));
 		}
 		else {
+			if (message.getClient().getCurrentTransport() == Transport.POLLING && isProbe(content)) {
+				UpgradePollingCycle.start(ctx.channel(), message.getClient(), this.upgradeTimeoutMillis);
+			}
 			onPacket(ctx, message, content);
 		}
+	}
+
+	private static boolean isProbe(ByteBuf packet) {
+		return packet.readableBytes() == PROBE.length()
+				&& PROBE.equals(packet.toString(packet.readerIndex(), PROBE.length(), StandardCharsets.US_ASCII));
 	}
 
 	private void onPacket(ChannelHandlerContext ctx, PacketsMessage message, ByteBuf packet) throws IOException {

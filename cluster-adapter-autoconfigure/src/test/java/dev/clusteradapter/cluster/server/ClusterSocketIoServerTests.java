@@ -106,6 +106,7 @@ class ClusterSocketIoServerTests {
 	void adoptedConnectionsServeTheJavaClient(ClientTransports transports) {
 		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server));
 				JavaClient client = JavaClient.connect(front.url(), transports)) {
+			EngineIoV4DecoderTests.awaitSettled(server, client, transports);
 			byte[] payload = ProbeServer.pattern(65536);
 			assertThat(client.emitWithAck("echo", payload)).isEqualTo(payload);
 			assertThat(client.emitWithAck("echo", "text")).isEqualTo("text");

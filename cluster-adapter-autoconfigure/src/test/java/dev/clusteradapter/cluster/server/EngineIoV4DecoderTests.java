@@ -1,19 +1,39 @@
 package dev.clusteradapter.cluster.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.ack.AckManager;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.ClientsBox;
+import com.corundumstudio.socketio.messages.PacketsMessage;
+import com.corundumstudio.socketio.scheduler.HashedWheelTimeoutScheduler;
+import com.corundumstudio.socketio.store.MemoryStoreFactory;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -82,7 +102,7 @@ class EngineIoV4DecoderTests {
 		try (NodeClient client = NodeClient.run("listen.js", server.url(), transports.transports(),
 				String.valueOf(transports.upgrade()))) {
 			String id = client.awaitOne("connected").path("id").asText();
-			SocketIOClient socket = server.server().getClient(java.util.UUID.fromString(id));
+			SocketIOClient socket = server.server().getClient(UUID.fromString(id));
 			assertThat(ask(socket, 64 * 1024)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(64 * 1024));
 			assertThat(ask(socket, 1)).isInstanceOf(byte[].class).isEqualTo(ProbeServer.pattern(1));
 		}
@@ -114,12 +134,76 @@ class EngineIoV4DecoderTests {
 		plain.addEventListener("echo", byte[].class, (client, data, ack) -> ack.sendAckData((Object) data));
 		plain.start();
 		try (JavaClient client = JavaClient.connect("http://127.0.0.1:" + plain.getPort(), transports)) {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> plain.getClient(client.id()).getTransport() == transports.settled());
 			byte[] payload = ProbeServer.pattern(1000);
 			assertThat(client.emitWithAck("echo", payload)).isEqualTo(payload);
 		}
 		finally {
 			plain.stop();
 		}
+	}
+
+	@Test
+	void attachmentsFollowTheirPacketAcrossTransportsAndAroundEngineIoPackets() {
+		ClientHead client = newClient();
+		List<String> forwarded = new CopyOnWriteArrayList<>();
+		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
+		EmbeddedChannel webSocket = new EmbeddedChannel(BinaryFrameMarker.INSTANCE, asPacketsMessages(client),
+				new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
+		// as the Java client does while upgrading: the packet over polling, its attachment over WebSocket
+		polling.writeInbound(new PacketsMessage(client,
+				Unpooled.copiedBuffer("451-[\"echo\",{\"_placeholder\":true,\"num\":0}]", StandardCharsets.UTF_8),
+				Transport.POLLING));
+		webSocket.writeInbound(new TextWebSocketFrame("2probe"));
+		webSocket.writeInbound(new TextWebSocketFrame("5"));
+		webSocket.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] { 0, 1, 2 })));
+		assertThat(forwarded).containsExactly("2probe", "5", "42[\"echo\",\"AAEC\"]");
+	}
+
+	@Test
+	void pollingBodySplitsIntoPacketsAndBase64Attachments() {
+		ClientHead client = newClient();
+		List<String> forwarded = new CopyOnWriteArrayList<>();
+		EmbeddedChannel polling = new EmbeddedChannel(new EngineIoV4Decoder(null, 10_000), forwardedTo(forwarded));
+		// the Java client wraps base64 lines at 76 characters
+		String body = "2\u001e462-/chat,7[{\"_placeholder\":true,\"num\":1},{\"num\":0,\"_placeholder\":true}]"
+				+ "\u001ebAA==\u001ebAQ\nI=\u001e42[\"after\"]";
+		polling.writeInbound(new PacketsMessage(client, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), Transport.POLLING));
+		assertThat(forwarded).containsExactly("2", "43/chat,7[\"AQI=\",\"AA==\"]", "42[\"after\"]");
+	}
+
+	private static ClientHead newClient() {
+		Configuration configuration = new Configuration();
+		Map<String, List<String>> params = Map.of("EIO", List.of("4"));
+		return new ClientHead(UUID.randomUUID(), new AckManager(new HashedWheelTimeoutScheduler()), (head) -> {
+		}, new MemoryStoreFactory(), new HandshakeData(), new ClientsBox(), Transport.POLLING,
+				new HashedWheelTimeoutScheduler(), configuration, params);
+	}
+
+	/** As netty-socketio's WebSocket transport: the frame's content goes on, its type does not. */
+	private static ChannelInboundHandlerAdapter asPacketsMessages(ClientHead client) {
+		return new ChannelInboundHandlerAdapter() {
+
+			@Override
+			public void channelRead(ChannelHandlerContext ctx, Object msg) {
+				WebSocketFrame frame = (WebSocketFrame) msg;
+				ctx.fireChannelRead(new PacketsMessage(client, frame.content(), Transport.WEBSOCKET));
+				frame.release();
+			}
+
+		};
+	}
+
+	private static ChannelInboundHandlerAdapter forwardedTo(List<String> forwarded) {
+		return new ChannelInboundHandlerAdapter() {
+
+			@Override
+			public void channelRead(ChannelHandlerContext ctx, Object msg) {
+				forwarded.add(((PacketsMessage) msg).getContent().toString(StandardCharsets.UTF_8));
+			}
+
+		};
 	}
 
 	private static Object ask(SocketIOClient socket, int size) throws Exception {
