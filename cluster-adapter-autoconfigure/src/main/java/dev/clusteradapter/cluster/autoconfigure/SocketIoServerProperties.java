@@ -59,12 +59,13 @@ public class SocketIoServerProperties {
 	private Duration firstDataTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * Largest HTTP request body (polling) accepted, as Socket.IO's maxHttpBufferSize.
+	 * Largest HTTP request body (polling) accepted. Binary travels base64-encoded over
+	 * polling, so the default leaves room for a 1 MB payload, Socket.IO's default limit.
 	 */
-	private DataSize maxHttpContentLength = DataSize.ofMegabytes(1);
+	private DataSize maxHttpContentLength = DataSize.ofKilobytes(1536);
 
 	/**
-	 * Largest WebSocket frame accepted.
+	 * Largest WebSocket frame accepted, as Socket.IO's maxHttpBufferSize.
 	 */
 	private DataSize maxFramePayloadLength = DataSize.ofMegabytes(1);
 

@@ -33,7 +33,8 @@ class SocketIoServerAutoConfigurationTests {
 			assertThat(configuration.isWebsocketCompression()).isFalse();
 			assertThat(configuration.isRandomSession()).isTrue();
 			assertThat(configuration.getSocketConfig().isReuseAddress()).isTrue();
-			assertThat(configuration.getMaxHttpContentLength()).isEqualTo(1024 * 1024);
+			assertThat(configuration.getMaxHttpContentLength()).isEqualTo(1536 * 1024);
+			assertThat(configuration.getMaxFramePayloadLength()).isEqualTo(1024 * 1024);
 			assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
 		});
 	}
