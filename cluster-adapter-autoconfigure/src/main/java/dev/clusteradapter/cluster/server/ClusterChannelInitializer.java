@@ -11,7 +11,7 @@ import io.netty.channel.ChannelPipeline;
  * own packet decoder and encoder beside netty-socketio's, and optionally
  * {@code Connection: close} on every HTTP response.
  * <pre>
- * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - [connectionClose] - ... - engineIoV4Decoder
+ * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
  *   - packetHandler - authorizeHandler - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker
@@ -28,6 +28,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	static final String BINARY_FRAME_MARKER = "binaryFrameMarker";
 
 	static final String REQUEST_GUARD = "requestGuard";
+
+	static final String UNKNOWN_SESSION = "unknownSession";
 
 	private final boolean closeConnections;
 
@@ -82,6 +84,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		if (this.closeConnections) {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
 		}
+		pipeline.addAfter(HTTP_ENCODER, UNKNOWN_SESSION, UnknownSessionResponse.INSTANCE);
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
 		}
