@@ -2,6 +2,7 @@ package dev.clusteradapter.sample;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,21 @@ record NodeScript(int exitCode, String output) {
 		Path clients = Path.of("..", "js-clients").toAbsolutePath().normalize();
 		List<String> command = new ArrayList<>(List.of("node", clients.resolve(script).toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).directory(clients.toFile()).redirectErrorStream(true).start();
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new IllegalStateException(script + " did not finish");
+		Path output = Files.createTempFile("node-script-", ".log");
+		try {
+			Process process = new ProcessBuilder(command).directory(clients.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(5, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(script + " did not finish: " + Files.readString(output));
+			}
+			return new NodeScript(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
 		}
-		return new NodeScript(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+		finally {
+			Files.deleteIfExists(output);
+		}
 	}
 
 }
