@@ -16,6 +16,7 @@ import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -102,7 +103,7 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnClusterRole(ClusterRole.WORKER)
+	@ConditionalOnBean(IpcClient.class)
 	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client) {
 		// Handover passes file descriptors over a Unix socket: only beside a primary reached
 		// through one (so on this host, with native epoll), and only into the starter's server.
