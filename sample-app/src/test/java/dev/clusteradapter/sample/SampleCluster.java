@@ -81,6 +81,15 @@ final class SampleCluster implements AutoCloseable {
 		return this;
 	}
 
+	/** Waits until the given number of workers have started and serve Socket.IO clients. */
+	SampleCluster awaitWorkersStarted(int workers) {
+		await().atMost(Duration.ofSeconds(120))
+			.until(() -> this.output.stream()
+				.filter((line) -> line.startsWith("[worker-") && line.contains("Started SampleApplication"))
+				.count() >= workers);
+		return this;
+	}
+
 	Optional<Integer> webPort() {
 		return firstMatch(WEB_PORT, false);
 	}
