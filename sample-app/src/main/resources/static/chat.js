@@ -7,6 +7,7 @@ const state = { socket: null, name: "", worker: "", rooms: [], current: null, na
 $("login").addEventListener("submit", async (event) => {
 	event.preventDefault();
 	state.name = $("name").value.trim();
+	$("connect").disabled = true; // one socket per page: Socket.IO reconnects it by itself
 	const { socketUrl } = await (await fetch("config")).json();
 	connect(socketUrl);
 });
