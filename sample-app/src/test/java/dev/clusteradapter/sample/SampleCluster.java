@@ -90,7 +90,7 @@ final class SampleCluster implements AutoCloseable {
 
 	/** Waits until the primary's web server and the given number of worker JVMs are up. */
 	SampleCluster awaitWorkers(int workers) {
-		await().atMost(Duration.ofSeconds(90)).until(() -> webPort().isPresent() && workerPids().size() == workers);
+		await().atMost(Duration.ofSeconds(120)).until(() -> webPort().isPresent() && workerPids().size() == workers);
 		return this;
 	}
 
@@ -101,7 +101,7 @@ final class SampleCluster implements AutoCloseable {
 	SampleCluster awaitServing(int workers) {
 		awaitWorkers(workers);
 		Set<Integer> seen = new HashSet<>();
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			handshakeWorker().ifPresent(seen::add);
 			return seen.size() >= workers;
 		});

@@ -1,13 +1,16 @@
 package dev.clusteradapter.cluster.ipc;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -50,7 +53,7 @@ final class HubAuthHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) throws Exception {
 		if (this.expectedUid != null) {
-			if (NativeEpoll.peerUid(ctx.channel()) != this.expectedUid) {
+			if (peerUid(ctx.channel()) != this.expectedUid) {
 				reject(ctx, Rejection.UID_MISMATCH, "peer runs as another user");
 				return;
 			}
@@ -61,6 +64,19 @@ final class HubAuthHandler extends ChannelInboundHandlerAdapter {
 		ctx.writeAndFlush(new IpcFrame(FrameType.AUTH_CHALLENGE, ClusterBus.PRIMARY, 0,
 				Unpooled.wrappedBuffer(this.hubNonce)));
 		super.channelActive(ctx);
+	}
+
+	// -1 is no user's uid: a peer the kernel cannot vouch for is refused.
+	private static int peerUid(Channel channel) {
+		if (!(channel instanceof EpollDomainSocketChannel domainSocket)) {
+			return -1;
+		}
+		try {
+			return domainSocket.peerCredentials().uid();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	@Override

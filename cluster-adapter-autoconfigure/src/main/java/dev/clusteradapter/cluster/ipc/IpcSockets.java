@@ -5,8 +5,13 @@ import java.util.function.BiConsumer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -38,16 +43,24 @@ final class IpcSockets {
 		// Daemon threads: a worker whose primary is gone must be able to exit.
 		DefaultThreadFactory threadFactory = new DefaultThreadFactory(name, true);
 		return new MultiThreadIoEventLoopGroup(threads, threadFactory,
-				(transport == IpcTransport.UNIX) ? NativeEpoll.ioHandlerFactory() : NioIoHandler.newFactory());
+				(transport == IpcTransport.UNIX) ? epollIoHandlerFactory() : NioIoHandler.newFactory());
+	}
+
+	private static IoHandlerFactory epollIoHandlerFactory() {
+		if (!Epoll.isAvailable()) {
+			throw new IllegalStateException("Unix domain sockets need Netty's native epoll transport (Linux)",
+					Epoll.unavailabilityCause());
+		}
+		return EpollIoHandler.newFactory();
 	}
 
 	static Class<? extends ServerChannel> serverChannel(IpcTransport transport) {
-		return (transport == IpcTransport.UNIX) ? NativeEpoll.serverDomainSocketChannel()
+		return (transport == IpcTransport.UNIX) ? EpollServerDomainSocketChannel.class
 				: NioServerSocketChannel.class;
 	}
 
 	static Class<? extends Channel> channel(IpcTransport transport) {
-		return (transport == IpcTransport.UNIX) ? NativeEpoll.domainSocketChannel() : NioSocketChannel.class;
+		return (transport == IpcTransport.UNIX) ? EpollDomainSocketChannel.class : NioSocketChannel.class;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.ipc;
 
+import io.netty.channel.epoll.Epoll;
+
 /**
  * How the primary and its workers reach each other.
  */
@@ -22,7 +24,7 @@ public enum IpcTransport {
 		if (this != AUTO) {
 			return this;
 		}
-		return NativeEpoll.isAvailable() ? UNIX : TCP;
+		return Epoll.isAvailable() ? UNIX : TCP;
 	}
 
 }

@@ -19,6 +19,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
 
 /**
@@ -112,20 +113,9 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		configuration.setHttpCompression(false);
 		configuration.getSocketConfig().setReuseAddress(true);
 		configuration.setRandomSession(true);
-		configuration.setUseLinuxNativeEpoll(isEpollAvailable());
+		configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
 		configuration.setJsonSupport(new ClusterJsonSupport());
 		return configuration;
-	}
-
-	// the epoll classes reach this module at runtime scope only (through netty-socketio)
-	private static boolean isEpollAvailable() {
-		try {
-			Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll", true, ClusterSocketIoServer.class.getClassLoader());
-			return (boolean) epoll.getMethod("isAvailable").invoke(null);
-		}
-		catch (ReflectiveOperationException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	private static Configuration withJsonSupport(Configuration configuration) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.Channel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.internal.logging.InternalLogger;
@@ -35,7 +37,7 @@ final class HandoverIntake extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) throws IOException {
-		int peer = NativeEpoll.peerCredentials(ctx.channel()).uid();
+		int peer = ((EpollDomainSocketChannel) ctx.channel()).peerCredentials().uid();
 		if (this.uid < 0 || peer != this.uid) {
 			logger.warn("Refused a handover link from uid {}", peer);
 			ctx.close();
@@ -69,7 +71,7 @@ final class HandoverIntake extends ChannelInboundHandlerAdapter {
 		finally {
 			closeQuietly(descriptor);
 		}
-		Channel channel = NativeEpoll.socketChannel(socket.intValue());
+		Channel channel = new EpollSocketChannel(socket.intValue());
 		try {
 			this.adopter.adopt(channel, alreadyRead);
 		}

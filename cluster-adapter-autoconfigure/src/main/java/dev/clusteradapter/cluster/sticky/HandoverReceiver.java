@@ -9,6 +9,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.DomainSocketReadMode;
 import io.netty.channel.unix.UnixChannelOption;
@@ -48,7 +49,7 @@ public class HandoverReceiver implements AutoCloseable {
 	public synchronized void start() throws IOException, InterruptedException {
 		Files.deleteIfExists(this.socket);
 		this.listener = new ServerBootstrap().group(this.group)
-			.channel(NativeEpoll.serverDomainSocketChannel())
+			.channel(EpollServerDomainSocketChannel.class)
 			.childOption(UnixChannelOption.DOMAIN_SOCKET_READ_MODE, DomainSocketReadMode.FILE_DESCRIPTORS)
 			.childHandler(new ChannelInitializer<Channel>() {
 

@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.UnixChannel;
@@ -78,7 +79,7 @@ final class HandoverSender {
 
 	private ChannelFuture connect(LinkKey key) {
 		return new Bootstrap().group(key.eventLoop())
-			.channel(NativeEpoll.domainSocketChannel())
+			.channel(EpollDomainSocketChannel.class)
 			.handler(new ChannelInboundHandlerAdapter())
 			.connect(new DomainSocketAddress(key.socket().toFile()));
 	}

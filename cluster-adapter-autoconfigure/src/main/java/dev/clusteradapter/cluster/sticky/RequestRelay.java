@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.UnixChannel;
 
@@ -16,7 +17,7 @@ final class RequestRelay {
 
 	void relay(Channel client, WorkerEndpoint target, ByteBuf alreadyRead, RouterContext router) {
 		ChannelFuture connect = new Bootstrap().group(client.eventLoop())
-			.channel((client instanceof UnixChannel) ? NativeEpoll.socketChannel() : NioSocketChannel.class)
+			.channel((client instanceof UnixChannel) ? EpollSocketChannel.class : NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.AUTO_READ, false)
 			.handler(new RelayPipe(client))

@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.sticky;
 
+import io.netty.channel.epoll.Epoll;
+
 /**
  * How the {@link StickyRouter} gets a request to the worker it picked.
  */
@@ -23,11 +25,11 @@ public enum StickyMode {
 	 */
 	public StickyMode resolve() {
 		if (this == AUTO) {
-			return NativeEpoll.isAvailable() ? HANDOVER : RELAY;
+			return Epoll.isAvailable() ? HANDOVER : RELAY;
 		}
-		if (this == HANDOVER && !NativeEpoll.isAvailable()) {
+		if (this == HANDOVER && !Epoll.isAvailable()) {
 			throw new IllegalStateException("Connection handover needs the native epoll transport",
-					NativeEpoll.unavailabilityCause());
+					Epoll.unavailabilityCause());
 		}
 		return this;
 	}

@@ -10,6 +10,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -65,10 +68,10 @@ public class StickyRouter implements AutoCloseable {
 	 * @throws InterruptedException when interrupted while binding
 	 */
 	public synchronized InetSocketAddress start() throws InterruptedException {
-		boolean epoll = NativeEpoll.isAvailable();
+		boolean epoll = Epoll.isAvailable();
 		this.group = new MultiThreadIoEventLoopGroup(this.options.ioThreads(),
 				new DefaultThreadFactory(THREAD_PREFIX, true),
-				epoll ? NativeEpoll.ioHandlerFactory() : NioIoHandler.newFactory());
+				epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 		this.handover = (this.mode == StickyMode.HANDOVER) ? new HandoverSender() : null;
 		RouterContext context = new RouterContext(this.workers, new WorkerBalancer(this.options.loadBalancing()),
 				this.metrics, this.mode, this.options.requestTimeout(), new RequestHeadEncoder(), new RequestRelay(),
@@ -77,7 +80,7 @@ public class StickyRouter implements AutoCloseable {
 			.setMaxHeaderSize(this.options.maxHeaderSize());
 		try {
 			this.listener = new ServerBootstrap().group(this.group)
-				.channel(epoll ? NativeEpoll.serverSocketChannel() : NioServerSocketChannel.class)
+				.channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
 				.option(ChannelOption.SO_REUSEADDR, true)
 				.option(ChannelOption.SO_BACKLOG, 1024)
 				.childOption(ChannelOption.TCP_NODELAY, true)

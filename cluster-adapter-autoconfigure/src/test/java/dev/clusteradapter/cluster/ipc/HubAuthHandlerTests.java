@@ -10,6 +10,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.unix.DomainSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class HubAuthHandlerTests {
 	}
 
 	private IpcEndpoint serve(Path directory, int expectedUid) throws InterruptedException {
-		assumeTrue(NativeEpoll.isAvailable());
+		assumeTrue(Epoll.isAvailable());
 		this.group = IpcSockets.newGroup(IpcTransport.UNIX, 1, "auth-test");
 		Path socket = directory.resolve("auth.sock");
 		new ServerBootstrap().group(this.group)

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
+import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -487,7 +488,7 @@ class IpcHubTests {
 
 	@Test
 	void unixSocketLivesInAPrivateDirectoryAndIsRemovedAtStop() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(NativeEpoll.isAvailable());
+		org.junit.jupiter.api.Assumptions.assumeTrue(Epoll.isAvailable());
 		IpcEndpoint endpoint = start(IpcTransport.UNIX);
 		assertThat(endpoint.transport()).isEqualTo(IpcTransport.UNIX);
 		Path socket = Path.of(endpoint.address());
@@ -501,7 +502,7 @@ class IpcHubTests {
 
 	@Test
 	void configuredSocketDirectoryIsKeptButTheSocketRemoved(@TempDir Path temp) throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(NativeEpoll.isAvailable());
+		org.junit.jupiter.api.Assumptions.assumeTrue(Epoll.isAvailable());
 		Path directory = temp.resolve("ipc");
 		IpcEndpoint endpoint = start(IpcTransport.UNIX, (options) -> options.socketDirectory(directory));
 		assertThat(Path.of(endpoint.address())).hasParent(directory).exists();
@@ -515,7 +516,7 @@ class IpcHubTests {
 	@Test
 	void autoTransportPicksUnixSocketsWhereEpollIsAvailable() throws Exception {
 		IpcEndpoint endpoint = start(IpcTransport.AUTO);
-		assertThat(endpoint.transport()).isEqualTo(NativeEpoll.isAvailable() ? IpcTransport.UNIX : IpcTransport.TCP);
+		assertThat(endpoint.transport()).isEqualTo(Epoll.isAvailable() ? IpcTransport.UNIX : IpcTransport.TCP);
 		assertThat(IpcEndpoint.parse(endpoint.toString())).isEqualTo(endpoint);
 	}
 

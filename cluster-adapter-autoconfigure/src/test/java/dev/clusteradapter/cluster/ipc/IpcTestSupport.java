@@ -2,6 +2,8 @@ package dev.clusteradapter.cluster.ipc;
 
 import java.util.stream.Stream;
 
+import io.netty.channel.epoll.Epoll;
+
 /**
  * What the IPC tests share.
  */
@@ -12,7 +14,7 @@ final class IpcTestSupport {
 
 	/** The transports this machine supports: Unix sockets only where epoll is available. */
 	static Stream<IpcTransport> transports() {
-		return NativeEpoll.isAvailable() ? Stream.of(IpcTransport.UNIX, IpcTransport.TCP) : Stream.of(IpcTransport.TCP);
+		return Epoll.isAvailable() ? Stream.of(IpcTransport.UNIX, IpcTransport.TCP) : Stream.of(IpcTransport.TCP);
 	}
 
 }
