@@ -1,13 +1,10 @@
 package dev.clusteradapter.sample;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
-import dev.clusteradapter.cluster.node.PrimaryNode;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,25 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChatConfigController {
 
-	private final ObjectProvider<PrimaryNode> primary;
+	private final Environment environment;
 
-	private final int configuredPort;
-
-	ChatConfigController(ObjectProvider<PrimaryNode> primary, @Value("${socketio.cluster.port:3000}") int configuredPort) {
-		this.primary = primary;
-		this.configuredPort = configuredPort;
+	ChatConfigController(Environment environment) {
+		this.environment = environment;
 	}
 
 	@GetMapping("/config")
 	Map<String, String> config(HttpServletRequest request) {
-		return Map.of("socketUrl", "http://" + request.getServerName() + ":" + socketPort());
-	}
-
-	// the configured port may be 0 (any free port): the bound one is what the page needs
-	private int socketPort() {
-		PrimaryNode node = this.primary.getIfAvailable();
-		InetSocketAddress bound = (node != null) ? node.publicAddress() : null;
-		return (bound != null) ? bound.getPort() : this.configuredPort;
+		// the bound port, which differs from the configured one when that is 0
+		String port = this.environment.getProperty("local.socketio.cluster.port",
+				this.environment.getProperty("socketio.cluster.port", "3000"));
+		return Map.of("socketUrl", "http://" + request.getServerName() + ":" + port);
 	}
 
 }

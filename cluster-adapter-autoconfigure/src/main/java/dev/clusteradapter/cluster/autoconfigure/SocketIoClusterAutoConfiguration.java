@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -47,6 +50,9 @@ import org.springframework.util.StringUtils;
 @AutoConfiguration
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class SocketIoClusterAutoConfiguration {
+
+	/** Property holding the primary's bound public port once it listens. */
+	public static final String LOCAL_PORT_PROPERTY = "local.socketio.cluster.port";
 
 	/** Exit status of a worker that lost its primary. */
 	static final int PRIMARY_LOST_EXIT_STATUS = 75;
@@ -133,8 +139,24 @@ public final class SocketIoClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node) {
-			return new ClusterNodeLifecycle(node::start, node::stop);
+		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node, ConfigurableEnvironment environment) {
+			return new ClusterNodeLifecycle(() -> {
+				node.start();
+				publishPort(environment, node.publicAddress());
+			}, node::stop);
+		}
+
+		/**
+		 * Publishes the bound public port as {@code local.socketio.cluster.port}, as Spring
+		 * Boot publishes {@code local.server.port}: with {@code socketio.cluster.port=0} it is
+		 * the only way to know it.
+		 */
+		private static void publishPort(ConfigurableEnvironment environment, InetSocketAddress address) {
+			if (address != null) {
+				environment.getPropertySources()
+					.addFirst(new MapPropertySource("socketioClusterPorts",
+							Map.of(LOCAL_PORT_PROPERTY, address.getPort())));
+			}
 		}
 
 		@Bean

@@ -40,6 +40,15 @@ class SocketIoClusterAutoConfigurationTests {
 	}
 
 	@Test
+	void primaryPublishesItsBoundPublicPort() {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0").run((context) -> {
+			int bound = context.getBean(PrimaryNode.class).publicAddress().getPort();
+			assertThat(bound).isPositive();
+			assertThat(context.getEnvironment().getProperty("local.socketio.cluster.port", Integer.class)).isEqualTo(bound);
+		});
+	}
+
+	@Test
 	void standaloneHasNoClusterNode() {
 		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
 			.run((context) -> assertThat(context).doesNotHaveBean(PrimaryNode.class)
