@@ -22,7 +22,6 @@ import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import dev.clusteradapter.cluster.sticky.StickyRouter;
 import dev.clusteradapter.cluster.sticky.StickyRouterOptions;
 import dev.clusteradapter.cluster.supervisor.InheritedJvmOptions;
-import dev.clusteradapter.cluster.supervisor.ParentWatch;
 import dev.clusteradapter.cluster.supervisor.RestartBackoff;
 import dev.clusteradapter.cluster.supervisor.SupervisorOptions;
 import dev.clusteradapter.cluster.supervisor.WorkerCommand;
@@ -202,13 +201,8 @@ public final class SocketIoClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node, ConfigurableApplicationContext context) {
-			return new ClusterNodeLifecycle(() -> {
-				if (WorkerEnvironment.isForkedWorker()) {
-					ParentWatch.start(() -> exit(context), ParentWatch.DEFAULT_EXIT_DEADLINE);
-				}
-				node.start();
-			}, node::stop);
+		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node) {
+			return new ClusterNodeLifecycle(node::start, node::stop);
 		}
 
 		@Bean

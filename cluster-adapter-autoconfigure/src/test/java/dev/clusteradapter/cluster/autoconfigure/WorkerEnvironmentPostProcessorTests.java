@@ -27,6 +27,7 @@ class WorkerEnvironmentPostProcessorTests {
 			.withProperty("socketio.cluster.worker.web", "true");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+		assertThat(environment.getProperty("server.port")).isEqualTo("0");
 	}
 
 	@Test
