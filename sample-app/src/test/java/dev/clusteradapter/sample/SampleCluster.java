@@ -3,6 +3,10 @@ package dev.clusteradapter.sample;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,8 @@ final class SampleCluster implements AutoCloseable {
 	private static final Pattern WEB_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Process process;
 
@@ -100,6 +106,26 @@ final class SampleCluster implements AutoCloseable {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Web ports of the workers started with {@code socketio.cluster.worker.web=true}, as logged so far. */
+	List<Integer> workerWebPorts() {
+		List<Integer> ports = new ArrayList<>();
+		for (String line : this.output) {
+			Matcher matcher = WEB_PORT.matcher(line);
+			if (line.startsWith("[worker-") && matcher.find()) {
+				ports.add(Integer.parseInt(matcher.group(1)));
+			}
+		}
+		return ports;
+	}
+
+	/** GETs a path of the web server on the given loopback port. */
+	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	String baseUrl() {
