@@ -40,6 +40,8 @@ final class SampleCluster implements AutoCloseable {
 
 	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
 
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
 	private final Process process;
 
 	private final List<String> output = new CopyOnWriteArrayList<>();
@@ -154,6 +156,26 @@ final class SampleCluster implements AutoCloseable {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Web ports of the workers started with {@code socketio.cluster.worker.web=true}, as logged so far. */
+	List<Integer> workerWebPorts() {
+		List<Integer> ports = new ArrayList<>();
+		for (String line : this.output) {
+			Matcher matcher = WEB_PORT.matcher(line);
+			if (line.startsWith("[worker-") && matcher.find()) {
+				ports.add(Integer.parseInt(matcher.group(1)));
+			}
+		}
+		return ports;
+	}
+
+	/** GETs a path of the web server on the given loopback port. */
+	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	String baseUrl() {

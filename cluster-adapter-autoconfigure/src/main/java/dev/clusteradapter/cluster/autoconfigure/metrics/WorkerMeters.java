@@ -1,0 +1,91 @@
+package dev.clusteradapter.cluster.autoconfigure.metrics;
+
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+import dev.clusteradapter.cluster.ipc.IpcLinkInfo;
+import dev.clusteradapter.cluster.ipc.IpcLinkListener;
+import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.node.WorkerSnapshot;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * The primary's view of its workers: {@code socketio.cluster.workers.alive} (workers that
+ * serve), and per worker (tag {@code worker}, its id) {@code socketio.cluster.worker.clients}
+ * and {@code socketio.cluster.worker.restarts}. Worker ids are the supervisor's 1..N, or
+ * those of external workers as they link, so the tag stays bounded by the worker count.
+ */
+public class WorkerMeters implements MeterBinder {
+
+	static final String ALIVE = "socketio.cluster.workers.alive";
+
+	static final String CLIENTS = "socketio.cluster.worker.clients";
+
+	static final String RESTARTS = "socketio.cluster.worker.restarts";
+
+	private final Supplier<PrimaryNode> node;
+
+	private final int expectedWorkers;
+
+	/**
+	 * Creates the binder.
+	 * @param node the primary, asked when bound
+	 * @param expectedWorkers workers the primary runs, {@code 0} when workers are external
+	 */
+	public WorkerMeters(Supplier<PrimaryNode> node, int expectedWorkers) {
+		this.node = node;
+		this.expectedWorkers = expectedWorkers;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		PrimaryNode primary = this.node.get();
+		if (primary == null) {
+			return;
+		}
+		Gauge.builder(ALIVE, primary, (node) -> node.workers().stream().filter(WorkerSnapshot::serving).count())
+			.description("Workers that serve clients: linked to the primary and listening")
+			.strongReference(true)
+			.register(registry);
+		for (int id = 1; id <= this.expectedWorkers; id++) {
+			bindWorker(registry, primary, id);
+		}
+		primary.workers().forEach((worker) -> bindWorker(registry, primary, worker.id()));
+		primary.hub().addLinkListener(new IpcLinkListener() {
+
+			@Override
+			public void linkUp(IpcLinkInfo link) {
+				bindWorker(registry, primary, link.workerId());
+			}
+
+		});
+	}
+
+	private static void bindWorker(MeterRegistry registry, PrimaryNode primary, int id) {
+		String worker = Integer.toString(id);
+		Gauge.builder(CLIENTS, primary, of(id, (snapshot) -> snapshot.status().clients()))
+			.description("Socket.IO clients connected to a worker, as its last heartbeat reported")
+			.tag("worker", worker)
+			.strongReference(true)
+			.register(registry);
+		FunctionCounter.builder(RESTARTS, primary, of(id, WorkerSnapshot::restarts))
+			.description("Times a worker's JVM was replaced")
+			.tag("worker", worker)
+			.register(registry);
+	}
+
+	private static ToDoubleFunction<PrimaryNode> of(int id, ToDoubleFunction<WorkerSnapshot> value) {
+		return (primary) -> {
+			for (WorkerSnapshot snapshot : primary.workers()) {
+				if (snapshot.id() == id) {
+					return value.applyAsDouble(snapshot);
+				}
+			}
+			return 0;
+		};
+	}
+
+}

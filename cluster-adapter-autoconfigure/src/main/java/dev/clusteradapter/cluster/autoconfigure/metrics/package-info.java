@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of the Socket.IO cluster.
+ */
+package dev.clusteradapter.cluster.autoconfigure.metrics;
