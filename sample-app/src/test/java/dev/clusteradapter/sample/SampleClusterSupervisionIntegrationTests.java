@@ -39,7 +39,9 @@ class SampleClusterSupervisionIntegrationTests {
 
 	@Test
 	void workersExitWithinTenSecondsOfTheirPrimaryBeingKilled() throws Exception {
-		try (SampleCluster cluster = SampleCluster.start("kill-primary").awaitWorkers(2)) {
+		// workers that serve; one still booting its JVM watches its primary only once its
+		// application starts (README: Failure semantics)
+		try (SampleCluster cluster = SampleCluster.start("kill-primary").awaitServing(2)) {
 			List<ProcessHandle> workers = workers(cluster);
 			cluster.kill();
 			Instant killed = Instant.now();
