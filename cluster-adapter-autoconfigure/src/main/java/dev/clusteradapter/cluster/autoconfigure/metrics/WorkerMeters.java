@@ -1,9 +1,11 @@
 package dev.clusteradapter.cluster.autoconfigure.metrics;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
+import dev.clusteradapter.cluster.WorkerStatus;
 import dev.clusteradapter.cluster.WorkerStatus.RequestTotal;
 import dev.clusteradapter.cluster.adapter.RequestOutcome;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
@@ -26,8 +28,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <p>
  * Also {@code socketio.cluster.worker.requests}: function timers, tagged {@code worker},
  * {@code type} and {@code outcome}, of the adapter requests each worker reported in its last
- * heartbeat. A worker's totals start from zero with each of its JVMs, as a counter does
- * after a restart, which rate functions such as Prometheus's {@code rate()} take as a reset.
+ * heartbeat, held while it is missing. A worker's totals start from zero with each of its
+ * JVMs, as a counter does after a restart, which rate functions such as Prometheus's
+ * {@code rate()} take as a reset.
  * They are not named {@code socketio.cluster.requests}: the primary times its own requests
  * under that name without a {@code worker} tag, and registries such as Prometheus refuse one
  * name with two sets of tag keys.
@@ -93,12 +96,13 @@ public class WorkerMeters implements MeterBinder {
 			.description("Times a worker's JVM was replaced")
 			.tag("worker", worker)
 			.register(registry);
+		AtomicReference<WorkerStatus> lastReport = new AtomicReference<>(WorkerStatus.UNKNOWN);
 		for (RequestType type : RequestType.values()) {
 			for (RequestOutcome outcome : RequestOutcome.values()) {
 				String key = RequestTotals.key(type, outcome);
 				FunctionTimer
-					.builder(REQUESTS, primary, (node) -> requests(node, id, key).count(),
-							(node) -> requests(node, id, key).totalNanos(), TimeUnit.NANOSECONDS)
+					.builder(REQUESTS, primary, (node) -> requests(node, id, lastReport, key).count(),
+							(node) -> requests(node, id, lastReport, key).totalNanos(), TimeUnit.NANOSECONDS)
 					.description("Inter-node requests of a worker's cluster adapter, as its last heartbeat reported")
 					.tag("worker", worker)
 					.tag("type", type.tag())
@@ -108,13 +112,22 @@ public class WorkerMeters implements MeterBinder {
 		}
 	}
 
-	private static RequestTotal requests(PrimaryNode primary, int id, String key) {
+	/**
+	 * A worker's totals as its last report gave them. A missing worker reports nothing, and
+	 * dropping to zero then would read as a counter reset: if the same JVM linked again, its
+	 * whole history would count twice. Only a new JVM's report starts from zero.
+	 */
+	private static RequestTotal requests(PrimaryNode primary, int id, AtomicReference<WorkerStatus> lastReport,
+			String key) {
+		WorkerStatus current = WorkerStatus.UNKNOWN;
 		for (WorkerSnapshot snapshot : primary.workers()) {
 			if (snapshot.id() == id) {
-				return snapshot.status().requests().getOrDefault(key, NO_REQUESTS);
+				current = snapshot.status();
 			}
 		}
-		return NO_REQUESTS;
+		WorkerStatus reported = (current.pid() > 0) ? current : lastReport.get();
+		lastReport.set(reported);
+		return reported.requests().getOrDefault(key, NO_REQUESTS);
 	}
 
 	private static ToDoubleFunction<PrimaryNode> of(int id, ToDoubleFunction<WorkerSnapshot> value) {

@@ -87,6 +87,14 @@ class WorkerMetersTests {
 					.functionTimer()
 					.count()).isZero();
 			});
+			PrimaryNode node = primary.getBean(PrimaryNode.class);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(node.workers()).allSatisfy((worker) -> assertThat(worker.linked()).isFalse()));
+			// a missing worker's totals hold: only its replacement's reports start from zero
+			assertThat(registry.get("socketio.cluster.worker.requests")
+				.tags("worker", "9", "type", "fetch_sockets", "outcome", "success")
+				.functionTimer()
+				.count()).isEqualTo(1);
 		});
 	}
 
