@@ -2,6 +2,7 @@ package dev.clusteradapter.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,13 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
  * {@code null} where connections are relayed
  * @param clients connected Socket.IO clients
  * @param rooms rooms with at least one member, over every namespace
+ * @param requests the adapter's settled inter-node requests since this JVM started, keyed
+ * {@code type:outcome} (for example {@code fetch_sockets:success}); only pairs seen so far.
+ * Workers have no web server by default, so this is how their request meters reach the
+ * primary. Empty from workers that predate it.
  */
-public record WorkerStatus(long pid, int socketIoPort, String handoverAddress, int clients, int rooms) {
+public record WorkerStatus(long pid, int socketIoPort, String handoverAddress, int clients, int rooms,
+		Map<String, RequestTotal> requests) {
 
 	private static final ObjectMapper MAPPER = CBORMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -26,6 +32,26 @@ public record WorkerStatus(long pid, int socketIoPort, String handoverAddress, i
 
 	/** Status of a worker that has not reported yet. */
 	public static final WorkerStatus UNKNOWN = new WorkerStatus(0, 0, null, 0, 0);
+
+	/**
+	 * Normalizes a missing request map, as older workers send, to an empty one.
+	 */
+	public WorkerStatus {
+		requests = (requests != null) ? Map.copyOf(requests) : Map.of();
+	}
+
+	/**
+	 * Creates a status that reports no requests.
+	 * @param pid process id of the worker JVM
+	 * @param socketIoPort loopback port of its Socket.IO server, {@code 0} while not serving
+	 * @param handoverAddress Unix socket path that takes handed-over connections, or
+	 * {@code null}
+	 * @param clients connected Socket.IO clients
+	 * @param rooms rooms with at least one member
+	 */
+	public WorkerStatus(long pid, int socketIoPort, String handoverAddress, int clients, int rooms) {
+		this(pid, socketIoPort, handoverAddress, clients, rooms, Map.of());
+	}
 
 	/**
 	 * Whether the worker serves clients.
@@ -64,6 +90,17 @@ public record WorkerStatus(long pid, int socketIoPort, String handoverAddress, i
 		catch (IOException ex) {
 			return UNKNOWN;
 		}
+	}
+
+	/**
+	 * Cumulative figures of one request type and outcome in one worker JVM. Both only grow
+	 * while the JVM lives and restart from zero with a new one.
+	 *
+	 * @param count requests settled
+	 * @param totalNanos their summed time from sending to settling, in nanoseconds
+	 */
+	public record RequestTotal(long count, long totalNanos) {
+
 	}
 
 }

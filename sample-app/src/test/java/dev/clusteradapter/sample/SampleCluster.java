@@ -36,7 +36,6 @@ final class SampleCluster implements AutoCloseable {
 
 	private static final Pattern SID = Pattern.compile("\"sid\":\"([0-9a-f-]{36})\"");
 
-
 	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Health, metrics and the {@code socketiocluster} endpoint of a real primary with two
- * worker JVMs, which serve their own web port ({@code socketio.cluster.worker.web=true}) so
- * that the meters recorded in the workers can be read. One cluster for the class: the
- * worker kill comes last.
+ * worker JVMs, read from the primary's web port only: the workers run without one, as by
+ * default, and their request meters reach the primary in their heartbeats. One cluster for
+ * the class: the worker kill comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleClusterObservabilityIntegrationTests {
@@ -43,7 +43,7 @@ class SampleClusterObservabilityIntegrationTests {
 
 	@BeforeAll
 	static void startCluster() throws IOException {
-		cluster = SampleCluster.start("observability", "--socketio.cluster.worker.web=true").awaitWorkers(2);
+		cluster = SampleCluster.start("observability").awaitWorkers(2);
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(clusterHealth().path("status").asText()).isEqualTo("UP"));
 	}
@@ -106,7 +106,7 @@ class SampleClusterObservabilityIntegrationTests {
 
 	@Test
 	@Order(4)
-	void requestTimerCountsFetchSocketsAndAckTimeouts() throws Exception {
+	void primaryTimesTheWorkersFetchSocketsAndAckTimeouts() throws Exception {
 		String url = "http://127.0.0.1:" + cluster.clusterPort().orElseThrow();
 		Socket asker = connect(url);
 		String askerWorker = worker(asker);
@@ -122,12 +122,18 @@ class SampleClusterObservabilityIntegrationTests {
 		JSONObject check = (JSONObject) emitWithAck(asker, "ready-check",
 				new JSONObject(Map.of("room", "observed", "question", "ready?", "timeoutMs", 300)));
 		assertThat(check.getBoolean("timedOut")).isTrue();
+		String fetches = "socketio.cluster.worker.requests?tag=type:fetch_sockets&tag=outcome:success";
+		String ackTimeouts = "socketio.cluster.worker.requests?tag=type:broadcast_ack&tag=outcome:timeout";
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(workersCount("socketio.cluster.requests?tag=type:fetch_sockets&tag=outcome:success"))
-				.isGreaterThanOrEqualTo(1);
-			assertThat(workersCount("socketio.cluster.requests?tag=type:broadcast_ack&tag=outcome:timeout"))
-				.isEqualTo(1);
+			assertThat(primaryStatistic(fetches, "COUNT")).isGreaterThanOrEqualTo(1);
+			assertThat(primaryStatistic(ackTimeouts, "COUNT")).isEqualTo(1);
 		});
+		// the asker's worker recorded them, so only its series counts them
+		String askerTag = "&tag=worker:" + askerWorker;
+		assertThat(primaryStatistic(fetches + askerTag, "COUNT")).isGreaterThanOrEqualTo(1);
+		assertThat(primaryStatistic(ackTimeouts + askerTag, "COUNT")).isEqualTo(1);
+		// the request waited for its 300 ms timeout before it settled
+		assertThat(primaryStatistic(ackTimeouts, "TOTAL_TIME")).isGreaterThanOrEqualTo(0.3);
 		assertThat(primaryMeasurement("socketio.cluster.sticky.decisions")).isGreaterThanOrEqualTo(sockets.size());
 		assertThat(primaryMeasurement("socketio.cluster.ipc.messages?tag=direction:in&tag=type:heartbeat")).isPositive();
 	}
@@ -193,22 +199,16 @@ class SampleClusterObservabilityIntegrationTests {
 		return JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
 	}
 
-	/** COUNT of a meter summed over the workers; a worker that never recorded it has none. */
-	private static double workersCount(String metric) throws Exception {
-		List<Integer> ports = cluster.workerWebPorts();
-		assertThat(ports).hasSize(2);
-		double count = 0;
-		for (int port : ports) {
-			HttpResponse<String> response = SampleCluster.get(port, "/actuator/metrics/" + metric);
-			if (response.statusCode() == 200) {
-				for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
-					if (measurement.path("statistic").asText().equals("COUNT")) {
-						count += measurement.path("value").asDouble();
-					}
-				}
+	/** A statistic of a meter on the primary, summed over the series its tags select. */
+	private static double primaryStatistic(String metric, String statistic) throws Exception {
+		HttpResponse<String> response = primaryGet("/actuator/metrics/" + metric);
+		assertThat(response.statusCode()).as(metric).isEqualTo(200);
+		for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
+			if (measurement.path("statistic").asText().equals(statistic)) {
+				return measurement.path("value").asDouble();
 			}
 		}
-		return count;
+		throw new AssertionError("No " + statistic + " in " + response.body());
 	}
 
 	private static Socket connect(String url) throws Exception {

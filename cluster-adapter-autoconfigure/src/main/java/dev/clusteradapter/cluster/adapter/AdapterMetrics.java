@@ -20,4 +20,16 @@ public interface AdapterMetrics {
 	 */
 	void requestCompleted(RequestType type, RequestOutcome outcome, Duration duration);
 
+	/**
+	 * Hands each measurement to this hook, then to another.
+	 * @param next the other hook
+	 * @return both hooks as one
+	 */
+	default AdapterMetrics andThen(AdapterMetrics next) {
+		return (type, outcome, duration) -> {
+			requestCompleted(type, outcome, duration);
+			next.requestCompleted(type, outcome, duration);
+		};
+	}
+
 }

@@ -10,6 +10,7 @@ import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.StandaloneBus;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.adapter.SocketIoCluster;
 import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcEndpoint;
@@ -59,7 +60,12 @@ public final class SocketIoClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClusterAdapter clusterAdapter(ClusterBus bus, ClusterProperties properties, ObjectProvider<AdapterMetrics> metrics) {
-		return new ClusterAdapter(bus, properties.getRequestsTimeout(), metrics.getIfAvailable(() -> AdapterMetrics.NONE));
+		// A worker's heartbeat totals are an AdapterMetrics bean too; every hook hears every
+		// request, so the totals reach the primary whatever meters the user chose.
+		AdapterMetrics combined = metrics.orderedStream()
+			.reduce(AdapterMetrics::andThen)
+			.orElse(AdapterMetrics.NONE);
+		return new ClusterAdapter(bus, properties.getRequestsTimeout(), combined);
 	}
 
 	@Bean
@@ -191,6 +197,16 @@ public final class SocketIoClusterAutoConfiguration {
 				return configured;
 			}
 			throw new IllegalStateException("A worker needs " + property + " to reach its primary");
+		}
+
+		/**
+		 * The totals this worker's heartbeats report, so that the primary can publish its
+		 * request meters.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		RequestTotals socketIoClusterRequestTotals() {
+			return new RequestTotals();
 		}
 
 		@Bean

@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
@@ -93,10 +94,11 @@ public final class SocketIoServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode,
-			ObjectProvider<HandoverLifecycle> handover) {
+			ObjectProvider<HandoverLifecycle> handover, ObjectProvider<RequestTotals> requestTotals) {
 		workerNode.ifAvailable((node) -> node.reportStatus(() -> {
 			HandoverLifecycle receiver = handover.getIfAvailable();
-			return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null);
+			return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null,
+					requestTotals.getIfAvailable());
 		}));
 		return new SocketIoServerLifecycle(server);
 	}

@@ -1,9 +1,12 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.util.Map;
+
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.namespace.Namespace;
 import dev.clusteradapter.cluster.WorkerStatus;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
 
 /**
@@ -16,7 +19,7 @@ final class WorkerStatusReport {
 	private WorkerStatusReport() {
 	}
 
-	static WorkerStatus of(SocketIOServer server, String handoverAddress) {
+	static WorkerStatus of(SocketIOServer server, String handoverAddress, RequestTotals requests) {
 		int port = (server instanceof ClusterSocketIoServer clusterServer) ? clusterServer.getPort() : 0;
 		int rooms = 0;
 		for (SocketIONamespace namespace : server.getAllNamespaces()) {
@@ -24,7 +27,8 @@ final class WorkerStatusReport {
 				rooms += local.getRooms().size();
 			}
 		}
-		return new WorkerStatus(PID, Math.max(port, 0), handoverAddress, server.getAllClients().size(), rooms);
+		return new WorkerStatus(PID, Math.max(port, 0), handoverAddress, server.getAllClients().size(), rooms,
+				(requests != null) ? requests.snapshot() : Map.of());
 	}
 
 }

@@ -1,8 +1,15 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.adapter.AdapterMetrics;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
+import dev.clusteradapter.cluster.adapter.RequestType;
+import dev.clusteradapter.cluster.adapter.SocketIoCluster;
 import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcHub;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
@@ -128,6 +135,30 @@ class SocketIoClusterAutoConfigurationTests {
 						"socketio.cluster.ipc.address=" + primary.getBean(PrimaryNode.class).endpoint(),
 						"socketio.cluster.ipc.secret=" + SECRET)
 				.run((worker) -> assertThat(worker.getBean(ClusterBus.class)).isSameAs(worker.getBean(IpcClient.class))));
+	}
+
+	@Test
+	void workerTotalsItsRequestsBesideTheUsersHook() {
+		List<RequestType> heard = new CopyOnWriteArrayList<>();
+		AdapterMetrics hook = (type, outcome, duration) -> heard.add(type);
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0", "socketio.cluster.ipc.secret=" + SECRET)
+			.run((primary) -> this.contextRunner
+				.withPropertyValues("socketio.cluster.role=worker",
+						"socketio.cluster.ipc.address=" + primary.getBean(PrimaryNode.class).endpoint(),
+						"socketio.cluster.ipc.secret=" + SECRET)
+				.withBean(AdapterMetrics.class, () -> hook)
+				.run((worker) -> {
+					assertThat(worker).hasNotFailed().hasSingleBean(RequestTotals.class);
+					worker.getBean(SocketIoCluster.class).fetchSockets().get(10, TimeUnit.SECONDS);
+					assertThat(heard).containsExactly(RequestType.FETCH_SOCKETS);
+					assertThat(worker.getBean(RequestTotals.class).snapshot()).containsOnlyKeys("fetch_sockets:success");
+				}));
+	}
+
+	@Test
+	void primaryKeepsNoRequestTotals() {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestTotals.class));
 	}
 
 }

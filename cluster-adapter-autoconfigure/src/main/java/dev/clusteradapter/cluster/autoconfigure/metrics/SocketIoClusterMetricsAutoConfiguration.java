@@ -2,6 +2,7 @@ package dev.clusteradapter.cluster.autoconfigure.metrics;
 
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
@@ -35,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 public final class SocketIoClusterMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(AdapterMetrics.class)
+	@ConditionalOnMissingBean(value = AdapterMetrics.class, ignored = RequestTotals.class)
 	AdapterMeters socketIoClusterAdapterMeters() {
 		return new AdapterMeters();
 	}

@@ -1,13 +1,21 @@
 package dev.clusteradapter.cluster.autoconfigure.metrics;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
+import dev.clusteradapter.cluster.WorkerStatus;
+import dev.clusteradapter.cluster.WorkerStatus.RequestTotal;
+import dev.clusteradapter.cluster.adapter.RequestOutcome;
+import dev.clusteradapter.cluster.adapter.RequestTotals;
+import dev.clusteradapter.cluster.adapter.RequestType;
 import dev.clusteradapter.cluster.ipc.IpcLinkInfo;
 import dev.clusteradapter.cluster.ipc.IpcLinkListener;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerSnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -17,6 +25,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * serve), and per worker (tag {@code worker}, its id) {@code socketio.cluster.worker.clients}
  * and {@code socketio.cluster.worker.restarts}. Worker ids are the supervisor's 1..N, or
  * those of external workers as they link, so the tag stays bounded by the worker count.
+ * <p>
+ * Also {@code socketio.cluster.worker.requests}: function timers, tagged {@code worker},
+ * {@code type} and {@code outcome}, of the adapter requests each worker reported in its last
+ * heartbeat, held while it is missing. A worker's totals start from zero with each of its
+ * JVMs, as a counter does after a restart, which rate functions such as Prometheus's
+ * {@code rate()} take as a reset.
+ * They are not named {@code socketio.cluster.requests}: the primary times its own requests
+ * under that name without a {@code worker} tag, and registries such as Prometheus refuse one
+ * name with two sets of tag keys.
  */
 public class WorkerMeters implements MeterBinder {
 
@@ -25,6 +42,10 @@ public class WorkerMeters implements MeterBinder {
 	static final String CLIENTS = "socketio.cluster.worker.clients";
 
 	static final String RESTARTS = "socketio.cluster.worker.restarts";
+
+	static final String REQUESTS = "socketio.cluster.worker.requests";
+
+	private static final RequestTotal NO_REQUESTS = new RequestTotal(0, 0);
 
 	private final Supplier<PrimaryNode> node;
 
@@ -75,6 +96,38 @@ public class WorkerMeters implements MeterBinder {
 			.description("Times a worker's JVM was replaced")
 			.tag("worker", worker)
 			.register(registry);
+		AtomicReference<WorkerStatus> lastReport = new AtomicReference<>(WorkerStatus.UNKNOWN);
+		for (RequestType type : RequestType.values()) {
+			for (RequestOutcome outcome : RequestOutcome.values()) {
+				String key = RequestTotals.key(type, outcome);
+				FunctionTimer
+					.builder(REQUESTS, primary, (node) -> requests(node, id, lastReport, key).count(),
+							(node) -> requests(node, id, lastReport, key).totalNanos(), TimeUnit.NANOSECONDS)
+					.description("Inter-node requests of a worker's cluster adapter, as its last heartbeat reported")
+					.tag("worker", worker)
+					.tag("type", type.tag())
+					.tag("outcome", outcome.tag())
+					.register(registry);
+			}
+		}
+	}
+
+	/**
+	 * A worker's totals as its last report gave them. A missing worker reports nothing, and
+	 * dropping to zero then would read as a counter reset: if the same JVM linked again, its
+	 * whole history would count twice. Only a new JVM's report starts from zero.
+	 */
+	private static RequestTotal requests(PrimaryNode primary, int id, AtomicReference<WorkerStatus> lastReport,
+			String key) {
+		WorkerStatus current = WorkerStatus.UNKNOWN;
+		for (WorkerSnapshot snapshot : primary.workers()) {
+			if (snapshot.id() == id) {
+				current = snapshot.status();
+			}
+		}
+		WorkerStatus reported = (current.pid() > 0) ? current : lastReport.get();
+		lastReport.set(reported);
+		return reported.requests().getOrDefault(key, NO_REQUESTS);
 	}
 
 	private static ToDoubleFunction<PrimaryNode> of(int id, ToDoubleFunction<WorkerSnapshot> value) {
