@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.autoconfigure.metrics;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -51,6 +53,8 @@ public class WorkerMeters implements MeterBinder {
 
 	private final int expectedWorkers;
 
+	private final Set<Integer> boundWorkers = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates the binder.
 	 * @param node the primary, asked when bound
@@ -85,7 +89,11 @@ public class WorkerMeters implements MeterBinder {
 		});
 	}
 
-	private static void bindWorker(MeterRegistry registry, PrimaryNode primary, int id) {
+	private void bindWorker(MeterRegistry registry, PrimaryNode primary, int id) {
+		// expected workers, the linked ones and every later link name the same ids again
+		if (!this.boundWorkers.add(id)) {
+			return;
+		}
 		String worker = Integer.toString(id);
 		Gauge.builder(CLIENTS, primary, of(id, (snapshot) -> snapshot.status().clients()))
 			.description("Socket.IO clients connected to a worker, as its last heartbeat reported")
