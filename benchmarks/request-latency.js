@@ -9,11 +9,20 @@ const { performance } = require("perf_hooks");
 
 const [url = "http://127.0.0.1:3000", clientCount = "100", requestCount = "500"] = process.argv.slice(2);
 const ack = (c, ...args) => new Promise((r) => c.emit(...args, r));
-const connect = () => new Promise((resolve, reject) => {
+// A connect that hangs (the Node reference's sticky router leaves some hanging) is given up
+// after 5 s and tried again; the count of such retries is reported.
+let retries = 0;
+const connectOnce = () => new Promise((resolve, reject) => {
   const c = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
-  c.on("connect", () => resolve(c));
-  c.on("connect_error", reject);
+  const timer = setTimeout(() => { c.close(); reject(new Error("connect timeout")); }, 5000);
+  c.on("connect", () => { clearTimeout(timer); resolve(c); });
+  c.on("connect_error", (e) => { clearTimeout(timer); c.close(); reject(e); });
 });
+const connect = async () => {
+  for (;;) {
+    try { return await connectOnce(); } catch (e) { if (++retries > 100) throw e; }
+  }
+};
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 async function measure(client, event, arg, n) {
@@ -34,7 +43,7 @@ async function measure(client, event, arg, n) {
   await measure(clients[0], "who", null, Math.min(50, n));
   const who = await measure(clients[0], "who", null, n);
   const cluster = await measure(clients[0], "cluster", undefined, n);
-  console.log(JSON.stringify({ url, clients: clients.length, requests: n, who, cluster }));
+  console.log(JSON.stringify({ url, clients: clients.length, requests: n, connectRetries: retries, who, cluster }));
   clients.forEach((c) => c.close());
   process.exit(0);
 })().catch((e) => { console.error(e.message); process.exit(1); });
