@@ -34,10 +34,14 @@ final class FrameType {
 	private FrameType() {
 	}
 
-	static void checkApplicationType(int type) {
+	static void checkApplicationMessage(int type, byte[] payload, int maxPayload) {
 		if (type < ClusterBus.FIRST_APPLICATION_TYPE || type > MAX) {
 			throw new IllegalArgumentException("Message type must be in [0x" + Integer.toHexString(
 					ClusterBus.FIRST_APPLICATION_TYPE) + ", 0x" + Integer.toHexString(MAX) + "]: " + type);
+		}
+		if (payload.length > maxPayload) {
+			throw new IllegalArgumentException(
+					"Payload of " + payload.length + " bytes exceeds the maximum of " + maxPayload);
 		}
 	}
 

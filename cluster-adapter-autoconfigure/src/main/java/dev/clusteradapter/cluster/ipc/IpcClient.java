@@ -185,25 +185,17 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 
 	@Override
 	public void publish(int type, byte[] payload) {
-		checkMessage(type, payload);
+		FrameType.checkApplicationMessage(type, payload, this.maxPayload);
 		this.session.write(new IpcFrame(type, nodeId(), IpcFrame.ALL, Unpooled.wrappedBuffer(payload)));
 	}
 
 	@Override
 	public void send(int targetNode, int type, byte[] payload) {
-		checkMessage(type, payload);
+		FrameType.checkApplicationMessage(type, payload, this.maxPayload);
 		if (targetNode < 0) {
 			throw new IllegalArgumentException("Not a node id: " + targetNode);
 		}
 		this.session.write(new IpcFrame(type, nodeId(), targetNode, Unpooled.wrappedBuffer(payload)));
-	}
-
-	private void checkMessage(int type, byte[] payload) {
-		FrameType.checkApplicationType(type);
-		if (payload.length > this.maxPayload) {
-			throw new IllegalArgumentException(
-					"Payload of " + payload.length + " bytes exceeds the maximum of " + this.maxPayload);
-		}
 	}
 
 	@Override

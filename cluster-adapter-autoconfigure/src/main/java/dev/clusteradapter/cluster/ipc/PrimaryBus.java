@@ -35,7 +35,7 @@ final class PrimaryBus implements ClusterBus {
 
 	@Override
 	public void publish(int type, byte[] payload) {
-		checkMessage(type, payload);
+		FrameType.checkApplicationMessage(type, payload, this.maxPayload);
 		ByteBuf shared = Unpooled.wrappedBuffer(payload);
 		try {
 			for (WorkerLink link : this.router.liveLinks()) {
@@ -49,7 +49,7 @@ final class PrimaryBus implements ClusterBus {
 
 	@Override
 	public void send(int targetNode, int type, byte[] payload) {
-		checkMessage(type, payload);
+		FrameType.checkApplicationMessage(type, payload, this.maxPayload);
 		if (targetNode == PRIMARY) {
 			this.listeners.message(PRIMARY, type, payload);
 			return;
@@ -60,14 +60,6 @@ final class PrimaryBus implements ClusterBus {
 			return;
 		}
 		link.forward(new IpcFrame(type, PRIMARY, targetNode, Unpooled.wrappedBuffer(payload)));
-	}
-
-	private void checkMessage(int type, byte[] payload) {
-		FrameType.checkApplicationType(type);
-		if (payload.length > this.maxPayload) {
-			throw new IllegalArgumentException(
-					"Payload of " + payload.length + " bytes exceeds the maximum of " + this.maxPayload);
-		}
 	}
 
 	@Override
