@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
@@ -89,7 +90,7 @@ class ProbeContract implements SocketIoServerCustomizer {
 	}
 
 	private static Map<String, Object> describe(RemoteSocket socket) {
-		Set<String> rooms = new java.util.TreeSet<>(socket.rooms());
+		Set<String> rooms = new TreeSet<>(socket.rooms());
 		rooms.remove(socket.id());
 		return Map.of("id", socket.id(), "worker", String.valueOf(socket.data().get("worker")), "rooms", List.copyOf(rooms));
 	}

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.clusteradapter.cluster.ClusterBus;
@@ -41,6 +43,8 @@ public final class PrimaryNode {
 	private final WorkerSupervisor supervisor;
 
 	private final StickyRouter router;
+
+	private final Map<Integer, DecodedStatus> statuses = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a primary.
@@ -160,12 +164,31 @@ public final class PrimaryNode {
 		return workers;
 	}
 
-	private static WorkerSnapshot snapshot(WorkerInfo info, IpcLinkInfo link) {
-		WorkerStatus status = (link != null) ? WorkerStatus.decode(link.lastStatus()) : WorkerStatus.UNKNOWN;
+	private WorkerSnapshot snapshot(WorkerInfo info, IpcLinkInfo link) {
+		WorkerStatus status = (link != null) ? status(link) : WorkerStatus.UNKNOWN;
 		long pid = (info != null) ? info.pid() : link.pid().orElse(status.pid() > 0 ? status.pid() : -1);
 		return new WorkerSnapshot((info != null) ? info.id() : link.workerId(), pid, (info != null) ? info.state() : null,
 				(info != null) ? info.restarts() : 0, (info != null) ? info.startedAt() : link.connectedSince(),
 				link != null, (link != null) ? link.lastHeartbeat() : null, status);
+	}
+
+
+	/**
+	 * The status a link's last heartbeat carried, decoded once per heartbeat: the router,
+	 * health and meters all ask for the workers, the router several times a second.
+	 */
+	private WorkerStatus status(IpcLinkInfo link) {
+		byte[] raw = link.lastStatus();
+		DecodedStatus cached = this.statuses.get(link.workerId());
+		if (cached != null && Arrays.equals(cached.raw(), raw)) {
+			return cached.status();
+		}
+		WorkerStatus status = WorkerStatus.decode(raw);
+		this.statuses.put(link.workerId(), new DecodedStatus(raw, status));
+		return status;
+	}
+
+	private record DecodedStatus(byte[] raw, WorkerStatus status) {
 	}
 
 }

@@ -13,7 +13,7 @@ import dev.clusteradapter.cluster.sticky.WorkerEndpoint;
 /**
  * The workers the sticky router may route to, from what their heartbeats report. The
  * router asks on every request, from I/O threads, so the answer is a snapshot refreshed at
- * most every {@code refreshMillis}, and at once when a worker's link drops
+ * most every 200 ms, and at once when a worker's link drops
  * ({@link #invalidate()}): a dead worker gets no new clients.
  */
 public final class WorkerRoutes implements WorkerDirectory {
