@@ -31,12 +31,19 @@ final class LocalSockets {
 
 	private volatile NamespacesHub namespaces;
 
+	private volatile boolean encodedEvents;
+
 	LocalSockets(ObjectMapper cbor) {
 		this.snapshots = new SocketSnapshots(cbor);
 	}
 
 	void attach(NamespacesHub namespaces) {
 		this.namespaces = namespaces;
+	}
+
+	/** The server's pipeline writes {@link dev.clusteradapter.cluster.server.EncodedEventPacket}s. */
+	void useEncodedEvents() {
+		this.encodedEvents = true;
 	}
 
 	boolean attached() {
@@ -120,10 +127,11 @@ final class LocalSockets {
 		}
 	}
 
-	int emit(BroadcastTarget target, String event, List<Object> args) {
+	int emit(BroadcastTarget target, OutgoingEvent event) {
 		List<SocketIOClient> clients = match(target);
+		boolean encoded = this.encodedEvents;
 		for (SocketIOClient client : clients) {
-			client.send(eventPacket(client, event, args));
+			client.send(event.packetFor(client, encoded));
 		}
 		return clients.size();
 	}

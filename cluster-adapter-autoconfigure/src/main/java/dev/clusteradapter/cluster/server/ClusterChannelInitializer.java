@@ -68,6 +68,9 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
+		if (configuration.getStoreFactory() instanceof EncodedEventsAware aware) {
+			aware.encodedEventsWritten();
+		}
 		super.start(configuration, namespacesHub);
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));

@@ -87,6 +87,13 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
+			if (packet instanceof EncodedEventPacket encoded) {
+				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
+				for (byte[] attachment : encoded.attachments()) {
+					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				}
+				continue;
+			}
 			ByteBuf text = ctx.alloc().buffer();
 			List<byte[]> attachments;
 			try {
@@ -144,6 +151,14 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			}
 			if (i > 0) {
 				body.writeByte(RECORD_SEPARATOR);
+			}
+			if (packet instanceof EncodedEventPacket encoded) {
+				body.writeBytes(encoded.text());
+				for (byte[] attachment : encoded.pollingAttachments()) {
+					body.writeByte(RECORD_SEPARATOR);
+					body.writeBytes(attachment);
+				}
+				continue;
 			}
 			for (byte[] attachment : this.serializer.write(packet, body)) {
 				body.writeByte(RECORD_SEPARATOR);
