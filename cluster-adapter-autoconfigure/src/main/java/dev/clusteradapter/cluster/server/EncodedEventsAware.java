@@ -10,7 +10,8 @@ public interface EncodedEventsAware {
 
 	/**
 	 * Called before the server starts when its pipeline writes encoded events.
+	 * @param writer sends an encoded event to many clients at once
 	 */
-	void encodedEventsWritten();
+	void encodedEventsWritten(EncodedEventWriter writer);
 
 }
