@@ -157,12 +157,13 @@ final class AdapterReceiver implements ClusterBus.Listener {
 	}
 
 	private void onBroadcast(int source, Broadcast broadcast) {
-		List<Object> args = this.adapter.arguments().forClients(broadcast.args());
 		LocalSockets sockets = this.adapter.sockets();
 		if (broadcast.requestId() == null) {
-			sockets.emit(broadcast.target(), broadcast.event(), args);
+			sockets.emit(broadcast.target(),
+					new OutgoingEvent(broadcast.target().nsp(), broadcast.event(), broadcast.args(), this.adapter.arguments()));
 			return;
 		}
+		List<Object> args = this.adapter.arguments().forClients(broadcast.args());
 		long requestId = broadcast.requestId();
 		List<SocketIOClient> clients = sockets.match(broadcast.target());
 		// the count goes first: the bus keeps this node's order, so the requester knows what to expect

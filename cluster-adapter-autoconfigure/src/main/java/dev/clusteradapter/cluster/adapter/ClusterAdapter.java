@@ -184,7 +184,7 @@ public final class ClusterAdapter implements AutoCloseable {
 		// encoded once for every node and every local client, as socket.io does
 		EncodedArgs encoded = this.arguments.encode(args);
 		if (scope.includesSelf() && this.sockets.attached()) {
-			this.sockets.emit(target, event, this.arguments.forClients(encoded));
+			this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments));
 		}
 		send(scope, new Broadcast(target, event, encoded, null, null));
 	}

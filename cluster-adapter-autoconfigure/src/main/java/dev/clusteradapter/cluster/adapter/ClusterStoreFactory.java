@@ -13,12 +13,15 @@ import com.corundumstudio.socketio.store.Store;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.corundumstudio.socketio.store.pubsub.PubSubStore;
 
+import dev.clusteradapter.cluster.server.EncodedEventWriter;
+import dev.clusteradapter.cluster.server.EncodedEventsAware;
+
 /**
  * netty-socketio {@link StoreFactory} that makes a server's broadcasts, room operations and
  * joins/leaves cluster-wide through a {@link ClusterAdapter}. Set it with
  * {@link Configuration#setStoreFactory(StoreFactory)}; one factory per server.
  */
-public final class ClusterStoreFactory implements StoreFactory {
+public final class ClusterStoreFactory implements StoreFactory, EncodedEventsAware {
 
 	private final ClusterAdapter adapter;
 
@@ -52,6 +55,12 @@ public final class ClusterStoreFactory implements StoreFactory {
 	@Override
 	public void init(NamespacesHub namespacesHub, AuthorizeHandler authorizeHandler, JsonSupport jsonSupport) {
 		this.adapter.attach(namespacesHub, jsonSupport);
+	}
+
+	/** Broadcasts then reach Engine.IO v4 clients as bytes encoded once for all of them. */
+	@Override
+	public void encodedEventsWritten(EncodedEventWriter writer) {
+		this.adapter.sockets().useEncodedEvents(writer);
 	}
 
 	@Override

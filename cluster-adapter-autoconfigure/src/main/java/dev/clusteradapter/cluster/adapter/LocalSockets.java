@@ -14,12 +14,15 @@ import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+import dev.clusteradapter.cluster.server.EncodedEventPacket;
+import dev.clusteradapter.cluster.server.EncodedEventWriter;
 
 /**
  * The sockets this node serves, through netty-socketio's namespaces; empty on a node
@@ -31,12 +34,19 @@ final class LocalSockets {
 
 	private volatile NamespacesHub namespaces;
 
+	private volatile EncodedEventWriter encodedEvents;
+
 	LocalSockets(ObjectMapper cbor) {
 		this.snapshots = new SocketSnapshots(cbor);
 	}
 
 	void attach(NamespacesHub namespaces) {
 		this.namespaces = namespaces;
+	}
+
+	/** The server's pipeline writes {@link dev.clusteradapter.cluster.server.EncodedEventPacket}s. */
+	void useEncodedEvents(EncodedEventWriter writer) {
+		this.encodedEvents = writer;
 	}
 
 	boolean attached() {
@@ -120,11 +130,24 @@ final class LocalSockets {
 		}
 	}
 
-	int emit(BroadcastTarget target, String event, List<Object> args) {
+	int emit(BroadcastTarget target, OutgoingEvent event) {
 		List<SocketIOClient> clients = match(target);
-		for (SocketIOClient client : clients) {
-			client.send(eventPacket(client, event, args));
+		EncodedEventWriter writer = this.encodedEvents;
+		EncodedEventPacket encoded = (writer != null) ? event.encoded() : null;
+		if (encoded == null) {
+			clients.forEach((client) -> client.send(event.packetFor(client)));
+			return clients.size();
 		}
+		List<SocketIOClient> v4 = new ArrayList<>(clients.size());
+		for (SocketIOClient client : clients) {
+			if (EngineIOVersion.V4.equals(client.getEngineIOVersion())) {
+				v4.add(client);
+			}
+			else {
+				client.send(event.packetFor(client));
+			}
+		}
+		writer.write(encoded, v4);
 		return clients.size();
 	}
 

@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.PromiseCombiner;
 
 /**
@@ -57,13 +58,18 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	private static final byte RECORD_SEPARATOR = 0x1E;
 
+	private static final AttributeKey<Boolean> DIRECT_WRITES = AttributeKey.valueOf(EngineIoV4Encoder.class, "directWrites");
+
 	private final Configuration configuration;
 
 	private final PacketSerializer serializer;
 
-	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer) {
+	private final EncodedEventWriter encodedEvents;
+
+	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer, EncodedEventWriter encodedEvents) {
 		this.configuration = configuration;
 		this.serializer = serializer;
+		this.encodedEvents = encodedEvents;
 	}
 
 	@Override
@@ -71,6 +77,9 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		if (msg instanceof OutPacketMessage out
 				&& EngineIOVersion.V4.equals(out.getClientHead().getEngineIOVersion())) {
 			if (out.getTransport() == Transport.WEBSOCKET) {
+				if (ctx.channel().attr(DIRECT_WRITES).setIfAbsent(Boolean.TRUE) == null) {
+					this.encodedEvents.webSocketOpened(out.getClientHead(), ctx.channel());
+				}
 				writeFrames(ctx, out.getClientHead(), promise);
 			}
 			else {
@@ -87,6 +96,13 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
+			if (packet instanceof EncodedEventPacket encoded) {
+				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
+				for (byte[] attachment : encoded.attachments()) {
+					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				}
+				continue;
+			}
 			ByteBuf text = ctx.alloc().buffer();
 			List<byte[]> attachments;
 			try {
@@ -144,6 +160,14 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			}
 			if (i > 0) {
 				body.writeByte(RECORD_SEPARATOR);
+			}
+			if (packet instanceof EncodedEventPacket encoded) {
+				body.writeBytes(encoded.text());
+				for (byte[] attachment : encoded.pollingAttachments()) {
+					body.writeByte(RECORD_SEPARATOR);
+					body.writeBytes(attachment);
+				}
+				continue;
 			}
 			for (byte[] attachment : this.serializer.write(packet, body)) {
 				body.writeByte(RECORD_SEPARATOR);

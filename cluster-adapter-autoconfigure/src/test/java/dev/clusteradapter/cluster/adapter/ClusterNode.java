@@ -9,6 +9,8 @@ import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
 import io.netty.channel.ChannelFuture;
 
+import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+
 /**
  * A test node: a bus node, its adapter and {@link SocketIoCluster}, and (for a worker) a real
  * netty-socketio server on an ephemeral loopback port serving "/" and "/chat", with events
@@ -32,13 +34,14 @@ final class ClusterNode implements AutoCloseable {
 		this.cluster = new SocketIoCluster(this.adapter);
 		hub.connect(bus);
 		if (withServer) {
-			Configuration config = new Configuration();
+			// the product's server and configuration: its pipeline writes encoded events
+			Configuration config = ClusterSocketIoServer.newConfiguration();
 			config.setHostname("127.0.0.1");
 			config.setPort(0);
 			config.setBossThreads(1);
 			config.setWorkerThreads(2);
 			config.setStoreFactory(new ClusterStoreFactory(this.adapter));
-			this.server = new SocketIOServer(config);
+			this.server = new ClusterSocketIoServer(config, false);
 			addHandlers(this.server.getNamespace(""));
 			addHandlers(this.server.addNamespace("/chat"));
 			ChannelFuture bound = (ChannelFuture) this.server.startAsync().syncUninterruptibly();
