@@ -177,7 +177,10 @@ public final class ClusterNamespace {
 	}
 
 	/**
-	 * Handles an event that other nodes send with {@code serverSideEmit}.
+	 * Handles an event that other nodes send with {@code serverSideEmit}. Handlers run on the
+	 * thread that receives the cluster's messages, in the order the sender sent them: like a
+	 * Netty handler, a handler must not block; hand slow work to an executor of your own and
+	 * answer the ack from there.
 	 * @param event the event name
 	 * @param handler the handler
 	 */
