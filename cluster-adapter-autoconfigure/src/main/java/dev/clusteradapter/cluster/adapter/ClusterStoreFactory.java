@@ -13,7 +13,6 @@ import com.corundumstudio.socketio.store.Store;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.corundumstudio.socketio.store.pubsub.PubSubStore;
 
-import dev.clusteradapter.cluster.server.EncodedEventWriter;
 import dev.clusteradapter.cluster.server.EncodedEventsAware;
 
 /**
@@ -59,8 +58,8 @@ public final class ClusterStoreFactory implements StoreFactory, EncodedEventsAwa
 
 	/** Broadcasts then reach Engine.IO v4 clients as bytes encoded once for all of them. */
 	@Override
-	public void encodedEventsWritten(EncodedEventWriter writer) {
-		this.adapter.sockets().useEncodedEvents(writer);
+	public void encodedEventsWritten() {
+		this.adapter.sockets().useEncodedEvents();
 	}
 
 	@Override

@@ -14,15 +14,12 @@ import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
-import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
-import dev.clusteradapter.cluster.server.EncodedEventPacket;
-import dev.clusteradapter.cluster.server.EncodedEventWriter;
 
 /**
  * The sockets this node serves, through netty-socketio's namespaces; empty on a node
@@ -34,7 +31,7 @@ final class LocalSockets {
 
 	private volatile NamespacesHub namespaces;
 
-	private volatile EncodedEventWriter encodedEvents;
+	private volatile boolean encodedEvents;
 
 	LocalSockets(ObjectMapper cbor) {
 		this.snapshots = new SocketSnapshots(cbor);
@@ -45,8 +42,8 @@ final class LocalSockets {
 	}
 
 	/** The server's pipeline writes {@link dev.clusteradapter.cluster.server.EncodedEventPacket}s. */
-	void useEncodedEvents(EncodedEventWriter writer) {
-		this.encodedEvents = writer;
+	void useEncodedEvents() {
+		this.encodedEvents = true;
 	}
 
 	boolean attached() {
@@ -132,22 +129,10 @@ final class LocalSockets {
 
 	int emit(BroadcastTarget target, OutgoingEvent event) {
 		List<SocketIOClient> clients = match(target);
-		EncodedEventWriter writer = this.encodedEvents;
-		EncodedEventPacket encoded = (writer != null) ? event.encoded() : null;
-		if (encoded == null) {
-			clients.forEach((client) -> client.send(event.packetFor(client)));
-			return clients.size();
-		}
-		List<SocketIOClient> v4 = new ArrayList<>(clients.size());
+		boolean encoded = this.encodedEvents;
 		for (SocketIOClient client : clients) {
-			if (EngineIOVersion.V4.equals(client.getEngineIOVersion())) {
-				v4.add(client);
-			}
-			else {
-				client.send(event.packetFor(client));
-			}
+			client.send(event.packetFor(client, encoded));
 		}
-		writer.write(encoded, v4);
 		return clients.size();
 	}
 

@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.adapter;
 import java.util.List;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 
@@ -12,7 +13,7 @@ import dev.clusteradapter.cluster.server.EncodedEventPacket;
  * One broadcast event as its local recipients need it: for Engine.IO v4 clients one packet
  * whose bytes are written once and shared by all of them; for older clients, and for
  * arguments with binary nested below their top level, a packet per client that
- * netty-socketio's encoders serialise themselves. Used by one thread.
+ * netty-socketio's encoders serialise themselves.
  */
 final class OutgoingEvent {
 
@@ -24,9 +25,9 @@ final class OutgoingEvent {
 
 	private final ArgumentCodec codec;
 
-	private EncodedEventPacket encoded;
+	private EncodedEventPacket shared;
 
-	private boolean encodingTried;
+	private boolean sharedTried;
 
 	private List<Object> values;
 
@@ -38,33 +39,35 @@ final class OutgoingEvent {
 	}
 
 	/**
-	 * The event encoded once for every Engine.IO v4 recipient.
-	 * @return the packet, or {@code null} when an argument nests binary below its top level
-	 */
-	EncodedEventPacket encoded() {
-		if (!this.encodingTried) {
-			this.encodingTried = true;
-			this.encoded = encode();
-		}
-		return this.encoded;
-	}
-
-	/**
-	 * A packet of the event for one recipient, for netty-socketio's encoders: a packet per
-	 * client, because one received from another node has no version, and netty-socketio's
-	 * encoder mutates the packets it writes.
+	 * The packet for one recipient; called from one thread for all the recipients.
 	 * @param client the recipient
-	 * @return the packet
+	 * @param encodedEventsWritten whether the server's pipeline writes encoded events
 	 */
-	Packet packetFor(SocketIOClient client) {
+	Packet packetFor(SocketIOClient client, boolean encodedEventsWritten) {
+		if (encodedEventsWritten && EngineIOVersion.V4.equals(client.getEngineIOVersion())) {
+			EncodedEventPacket packet = sharedPacket();
+			if (packet != null) {
+				return packet;
+			}
+		}
 		if (this.values == null) {
 			this.values = this.codec.forClients(this.args);
 		}
+		// a packet per client: one received from another node has no version, and
+		// netty-socketio's encoder mutates the packets it writes
 		Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
 		packet.setSubType(PacketType.EVENT);
 		packet.setName(this.event);
 		packet.setData(this.values);
 		return packet;
+	}
+
+	private EncodedEventPacket sharedPacket() {
+		if (!this.sharedTried) {
+			this.sharedTried = true;
+			this.shared = encode();
+		}
+		return this.shared;
 	}
 
 	private EncodedEventPacket encode() {

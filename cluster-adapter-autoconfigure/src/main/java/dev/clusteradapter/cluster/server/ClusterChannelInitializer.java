@@ -39,8 +39,6 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	private final ClientConnections connections = new ClientConnections();
 
-	private final EncodedEventWriter encodedEvents = new EncodedEventWriter();
-
 	private EngineIoV4Decoder decoder;
 
 	private EngineIoV4Encoder encoder;
@@ -71,12 +69,11 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	@Override
 	public void start(Configuration configuration, NamespacesHub namespacesHub) {
 		if (configuration.getStoreFactory() instanceof EncodedEventsAware aware) {
-			aware.encodedEventsWritten(this.encodedEvents);
+			aware.encodedEventsWritten();
 		}
 		super.start(configuration, namespacesHub);
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
-		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()),
-				this.encodedEvents);
+		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 	}
 
 	@Override

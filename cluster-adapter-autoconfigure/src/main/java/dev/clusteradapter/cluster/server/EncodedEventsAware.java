@@ -10,8 +10,7 @@ public interface EncodedEventsAware {
 
 	/**
 	 * Called before the server starts when its pipeline writes encoded events.
-	 * @param writer sends an encoded event to many clients at once
 	 */
-	void encodedEventsWritten(EncodedEventWriter writer);
+	void encodedEventsWritten();
 
 }

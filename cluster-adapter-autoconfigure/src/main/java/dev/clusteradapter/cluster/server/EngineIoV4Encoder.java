@@ -29,7 +29,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.PromiseCombiner;
 
 /**
@@ -58,18 +57,13 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	private static final byte RECORD_SEPARATOR = 0x1E;
 
-	private static final AttributeKey<Boolean> DIRECT_WRITES = AttributeKey.valueOf(EngineIoV4Encoder.class, "directWrites");
-
 	private final Configuration configuration;
 
 	private final PacketSerializer serializer;
 
-	private final EncodedEventWriter encodedEvents;
-
-	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer, EncodedEventWriter encodedEvents) {
+	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer) {
 		this.configuration = configuration;
 		this.serializer = serializer;
-		this.encodedEvents = encodedEvents;
 	}
 
 	@Override
@@ -77,9 +71,6 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		if (msg instanceof OutPacketMessage out
 				&& EngineIOVersion.V4.equals(out.getClientHead().getEngineIOVersion())) {
 			if (out.getTransport() == Transport.WEBSOCKET) {
-				if (ctx.channel().attr(DIRECT_WRITES).setIfAbsent(Boolean.TRUE) == null) {
-					this.encodedEvents.webSocketOpened(out.getClientHead(), ctx.channel());
-				}
 				writeFrames(ctx, out.getClientHead(), promise);
 			}
 			else {
