@@ -1,0 +1,85 @@
+package dev.clusteradapter.benchmarks.client;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+/**
+ * A lean Engine.IO v4 / Socket.IO v5 load client: WebSocket transport only, text frames,
+ * no per-message compression, the default namespace. Thousands of {@link EngineIoSocket}s
+ * share one or two event-loop threads, so the client costs far less per received message
+ * than the official clients and stays out of the way of the server it measures.
+ */
+public final class EngineIoClient implements AutoCloseable {
+
+	private static final int MAX_FRAME = 16 << 20;
+
+	private final EventLoopGroup group;
+
+	private final Bootstrap bootstrap;
+
+	/**
+	 * A client on its own event-loop threads.
+	 * @param threads event-loop threads (one or two: the server under test needs the cores)
+	 */
+	public EngineIoClient(int threads) {
+		this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+		this.bootstrap = new Bootstrap().group(this.group)
+			.channel(NioSocketChannel.class)
+			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000);
+	}
+
+	/**
+	 * Opens a socket: WebSocket upgrade, Engine.IO open, then Socket.IO connect to "/".
+	 * @param server the server's base URI ({@code http://host:port})
+	 * @param listener receives every event the server emits to this socket
+	 * @return completes once the server confirmed the namespace connection ("40{...}")
+	 */
+	public CompletableFuture<EngineIoSocket> connect(URI server, EventListener listener) {
+		URI uri = URI.create("ws://" + server.getHost() + ":" + server.getPort() + "/socket.io/?EIO=4&transport=websocket");
+		EngineIoSocket socket = new EngineIoSocket(listener);
+		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+			.webSocketUri(uri)
+			.version(WebSocketVersion.V13)
+			.allowExtensions(false)
+			.maxFramePayloadLength(MAX_FRAME)
+			.handshakeTimeoutMillis(15_000)
+			.build();
+		this.bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+
+			@Override
+			protected void initChannel(SocketChannel channel) {
+				channel.pipeline()
+					.addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
+							new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME), socket);
+			}
+
+		}).connect(server.getHost(), server.getPort()).addListener((future) -> {
+			if (!future.isSuccess()) {
+				socket.fail(future.cause());
+			}
+		});
+		return socket.connected();
+	}
+
+	@Override
+	public void close() {
+		this.group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
+}

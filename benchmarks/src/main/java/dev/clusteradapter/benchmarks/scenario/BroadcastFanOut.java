@@ -1,0 +1,132 @@
+package dev.clusteradapter.benchmarks.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.clusteradapter.benchmarks.client.EngineIoClient;
+import dev.clusteradapter.benchmarks.client.EngineIoSocket;
+import dev.clusteradapter.benchmarks.client.LatencyHistogram;
+import dev.clusteradapter.benchmarks.client.Packets;
+import dev.clusteradapter.benchmarks.target.ProcessStats;
+import dev.clusteradapter.benchmarks.target.Target;
+
+/**
+ * Broadcast fan-out, as the issue's generator measures it: every client connected, a few
+ * senders emit {@code broadcast {seq, t, pad}} at a fixed total rate, the server sends each
+ * to every client (senders included). Per window: deliveries, loss, latency from the send
+ * timestamp, and server and client CPU per delivered message from {@code /proc}.
+ */
+public final class BroadcastFanOut implements AutoCloseable {
+
+	private static final byte[] BROADCAST = Packets.ascii("42[\"broadcast\"");
+
+	private static final byte[] SEQ = Packets.ascii("\"seq\":");
+
+	private static final byte[] T = Packets.ascii("\"t\":");
+
+	private final Target target;
+
+	private final Fleet fleet;
+
+	private final String pad;
+
+	private final AtomicLong windowStart = new AtomicLong();
+
+	private final LongAdder delivered = new LongAdder();
+
+	private volatile LatencyHistogram latency = new LatencyHistogram();
+
+	private long nextSeq;
+
+	/**
+	 * Connects the clients.
+	 * @param client the load client
+	 * @param target the server
+	 * @param clients how many sockets
+	 * @param payloadBytes size of the padding string in each payload
+	 * @throws Exception when a socket does not connect
+	 */
+	public BroadcastFanOut(EngineIoClient client, Target target, int clients, int payloadBytes) throws Exception {
+		this.target = target;
+		this.pad = "x".repeat(payloadBytes);
+		this.fleet = new Fleet(client, target.uri(), (socket, packet, receivedNanos) -> {
+			if (Packets.startsWith(packet, BROADCAST) && Packets.longAfter(packet, SEQ) >= this.windowStart.get()) {
+				this.delivered.increment();
+				this.latency.record(Clock.latencyNanos(Packets.longAfter(packet, T), receivedNanos));
+			}
+		});
+		this.fleet.grow(clients);
+		Clock.sleep(500);
+	}
+
+	/**
+	 * One measured window.
+	 * @param senders how many of the clients send
+	 * @param rate broadcasts per second, all senders together
+	 * @param seconds how long to send
+	 * @param drainMillis how long to wait for the last deliveries after sending
+	 * @return the window's figures
+	 */
+	public Window measure(int senders, int rate, double seconds, long drainMillis) {
+		List<EngineIoSocket> from = new ArrayList<>(this.fleet.sockets().subList(0, senders));
+		long total = Math.round(rate * seconds);
+		long first = this.nextSeq;
+		this.nextSeq += total;
+		this.windowStart.set(first);
+		this.delivered.reset();
+		this.latency = new LatencyHistogram();
+		long expected = total * this.fleet.size();
+		List<Long> pids = this.target.serverPids();
+		long self = ProcessHandle.current().pid();
+		long server0 = ProcessStats.cpuMicros(pids);
+		long client0 = ProcessStats.cpuMicros(self);
+		long start = System.nanoTime();
+		Clock.pace(total, rate, (i) -> from.get((int) (i % senders))
+			.emit("broadcast", "{\"seq\":" + (first + i) + ",\"t\":" + Clock.nowMicros() + ",\"pad\":\"" + this.pad + "\"}"));
+		long deadline = System.nanoTime() + drainMillis * 1_000_000;
+		while (this.delivered.sum() < expected && System.nanoTime() < deadline) {
+			Clock.sleep(10);
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long got = this.delivered.sum();
+		long serverCpu = ProcessStats.cpuMicros(pids) - server0;
+		long clientCpu = ProcessStats.cpuMicros(self) - client0;
+		return new Window(rate, expected, got, got / elapsed, (got > 0) ? (double) serverCpu / got : Double.NaN,
+				(got > 0) ? (double) clientCpu / got : Double.NaN, this.latency.percentileMillis(0.5),
+				this.latency.percentileMillis(0.99), this.latency.percentileMillis(1.0));
+	}
+
+	@Override
+	public void close() {
+		this.fleet.close();
+	}
+
+	/**
+	 * Figures of one window.
+	 * @param rate broadcasts per second sent
+	 * @param expected deliveries expected (broadcasts × clients)
+	 * @param delivered deliveries counted before the drain deadline
+	 * @param deliveredPerSecond deliveries per second over the window
+	 * @param serverCpuMicrosPerDelivered server CPU (primary and workers) per delivery
+	 * @param clientCpuMicrosPerDelivered this load client's CPU per delivery
+	 * @param p50Millis latency median
+	 * @param p99Millis latency 99th percentile
+	 * @param maxMillis latency maximum
+	 */
+	public record Window(int rate, long expected, long delivered, double deliveredPerSecond,
+			double serverCpuMicrosPerDelivered, double clientCpuMicrosPerDelivered, double p50Millis, double p99Millis,
+			double maxMillis) {
+
+		/**
+		 * Deliveries missing at the drain deadline.
+		 * @return the count
+		 */
+		public long lost() {
+			return this.expected - this.delivered;
+		}
+
+	}
+
+}

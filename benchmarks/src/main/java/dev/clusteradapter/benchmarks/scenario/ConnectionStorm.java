@@ -1,0 +1,112 @@
+package dev.clusteradapter.benchmarks.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.clusteradapter.benchmarks.client.EngineIoClient;
+import dev.clusteradapter.benchmarks.client.EngineIoSocket;
+import dev.clusteradapter.benchmarks.client.EventListener;
+import dev.clusteradapter.benchmarks.client.LatencyHistogram;
+import dev.clusteradapter.benchmarks.client.PollingHandshake;
+import dev.clusteradapter.benchmarks.target.Target;
+
+/**
+ * A connection storm: WebSocket and long-polling clients arriving at an even pace over a
+ * window (one polling client every {@code webSockets / polling + 1} arrivals). Each
+ * handshake counts from the TCP connect to the server's {@code 40{...}}; a failure is any
+ * error or a handshake not done 15 s after the last arrival.
+ */
+public final class ConnectionStorm {
+
+	private final EngineIoClient client;
+
+	/**
+	 * A storm driven by a load client.
+	 * @param client the load client
+	 */
+	public ConnectionStorm(EngineIoClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * Runs one storm, then closes every WebSocket it opened (polling sessions close themselves).
+	 * @param target the server
+	 * @param webSockets WebSocket clients
+	 * @param polling long-polling clients
+	 * @param seconds the arrival window
+	 * @return failures and handshake latencies
+	 */
+	public Result run(Target target, int webSockets, int polling, double seconds) {
+		ExecutorService http = Executors.newFixedThreadPool(2);
+		PollingHandshake handshake = new PollingHandshake(target.uri(), http);
+		int total = webSockets + polling;
+		int every = (polling > 0) ? Math.max(2, total / polling) : Integer.MAX_VALUE;
+		LatencyHistogram ws = new LatencyHistogram();
+		LatencyHistogram poll = new LatencyHistogram();
+		List<CompletableFuture<?>> arrivals = new ArrayList<>(total);
+		List<EngineIoSocket> opened = new ArrayList<>(webSockets);
+		int[] polls = new int[1];
+		Clock.pace(total, total / seconds, (i) -> {
+			if (i % every == every - 1 && polls[0] < polling) {
+				polls[0]++;
+				arrivals.add(handshake.run().thenAccept(poll::record));
+			}
+			else {
+				arrivals.add(this.client.connect(target.uri(), EventListener.NONE).thenAccept((socket) -> {
+					ws.record(socket.handshakeNanos());
+					synchronized (opened) {
+						opened.add(socket);
+					}
+				}));
+			}
+		});
+		try {
+			CompletableFuture.allOf(arrivals.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			// counted below
+		}
+		long failures = arrivals.stream().filter((arrival) -> !arrival.isDone() || arrival.isCompletedExceptionally())
+			.count();
+		List<EngineIoSocket> toClose;
+		synchronized (opened) {
+			toClose = new ArrayList<>(opened);
+		}
+		toClose.forEach(EngineIoSocket::close);
+		try {
+			CompletableFuture.allOf(toClose.stream().map(EngineIoSocket::closed).toArray(CompletableFuture[]::new))
+				.get(20, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			// stragglers close on their own
+		}
+		http.shutdownNow();
+		LatencyHistogram all = new LatencyHistogram();
+		return new Result(failures, ws.percentileMillis(0.5), ws.percentileMillis(0.99), poll.percentileMillis(0.5),
+				poll.percentileMillis(0.99), merged(ws, poll, 0.99, all));
+	}
+
+	private static double merged(LatencyHistogram a, LatencyHistogram b, double fraction, LatencyHistogram into) {
+		into.add(a);
+		into.add(b);
+		return into.percentileMillis(fraction);
+	}
+
+	/**
+	 * Figures of one storm.
+	 * @param failures handshakes that failed or did not finish
+	 * @param webSocketP50Millis WebSocket handshake median
+	 * @param webSocketP99Millis WebSocket handshake 99th percentile
+	 * @param pollingP50Millis polling handshake median
+	 * @param pollingP99Millis polling handshake 99th percentile
+	 * @param allP99Millis 99th percentile of every handshake
+	 */
+	public record Result(long failures, double webSocketP50Millis, double webSocketP99Millis,
+			double pollingP50Millis, double pollingP99Millis, double allP99Millis) {
+	}
+
+}
