@@ -24,7 +24,7 @@ record Settings(Path sampleJar, Path benchmarksJar, Path nodeStart, Path output,
 		double fanOutSeconds, double saturationSeconds, List<Integer> saturationRates, double crossSeconds, int requests,
 		String commit) {
 
-	static final List<Integer> RATES = List.of(100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500);
+	static final List<Integer> RATES = List.of(50, 100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500);
 
 	static Settings parse(String[] args) {
 		boolean quick = false;

@@ -22,11 +22,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
  * A lean Engine.IO v4 / Socket.IO v5 load client: WebSocket transport only, text frames,
  * no per-message compression, the default namespace. Thousands of {@link EngineIoSocket}s
  * share one or two event-loop threads, so the client costs far less per received message
- * than the official clients and stays out of the way of the server it measures.
+ * than the official clients and stays out of the way of the server it measures. It also
+ * runs long-polling handshakes, for connection storms.
  */
 public final class EngineIoClient implements AutoCloseable {
 
 	private static final int MAX_FRAME = 16 << 20;
+
+	private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
 
 	private final EventLoopGroup group;
 
@@ -41,24 +44,25 @@ public final class EngineIoClient implements AutoCloseable {
 		this.bootstrap = new Bootstrap().group(this.group)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000);
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
 	}
 
 	/**
 	 * Opens a socket: WebSocket upgrade, Engine.IO open, then Socket.IO connect to "/".
 	 * @param server the server's base URI ({@code http://host:port})
 	 * @param listener receives every event the server emits to this socket
-	 * @return completes once the server confirmed the namespace connection ("40{...}")
+	 * @return completes once the server confirmed the namespace connection ("40{...}"), or
+	 * fails after 15 s (the connection then closed)
 	 */
 	public CompletableFuture<EngineIoSocket> connect(URI server, EventListener listener) {
 		URI uri = URI.create("ws://" + server.getHost() + ":" + server.getPort() + "/socket.io/?EIO=4&transport=websocket");
-		EngineIoSocket socket = new EngineIoSocket(listener);
+		EngineIoSocket socket = new EngineIoSocket(listener, CONNECT_TIMEOUT_MILLIS);
 		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
 			.webSocketUri(uri)
 			.version(WebSocketVersion.V13)
 			.allowExtensions(false)
 			.maxFramePayloadLength(MAX_FRAME)
-			.handshakeTimeoutMillis(15_000)
+			.handshakeTimeoutMillis(CONNECT_TIMEOUT_MILLIS)
 			.build();
 		this.bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
 
@@ -75,6 +79,15 @@ public final class EngineIoClient implements AutoCloseable {
 			}
 		});
 		return socket.connected();
+	}
+
+	/**
+	 * Runs one long-polling handshake (see {@link PollingHandshake}) and closes the session.
+	 * @param server the server's base URI ({@code http://host:port})
+	 * @return nanoseconds from the TCP connect to the {@code 40{...}} response; fails after 15 s
+	 */
+	public CompletableFuture<Long> pollingHandshake(URI server) {
+		return new PollingHandshake(this.bootstrap, server, CONNECT_TIMEOUT_MILLIS).start();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
@@ -52,8 +53,14 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 
 	private volatile long connectedNanos;
 
-	EngineIoSocket(EventListener listener) {
+	EngineIoSocket(EventListener listener, long timeoutMillis) {
 		this.listener = listener;
+		// a connection stuck anywhere in the handshake is given up and closed, not left to hang
+		this.connected.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((socket, failure) -> {
+			if (failure != null) {
+				close();
+			}
+		});
 	}
 
 	CompletableFuture<EngineIoSocket> connected() {

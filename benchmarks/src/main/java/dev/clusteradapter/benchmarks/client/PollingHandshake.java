@@ -2,84 +2,167 @@ package dev.clusteradapter.benchmarks.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * The HTTP long-polling handshake of a Socket.IO client, for a connection storm:
- * {@code GET} opens the Engine.IO session, {@code POST "40"} connects to "/", then
- * {@code GET} until the server's {@code 40{...}} arrives; a {@code POST "1"} closes it.
+ *
+ * <pre>
+ * GET  /socket.io/?EIO=4&amp;transport=polling            -&gt; 0{"sid":"S",...}
+ * POST /socket.io/?EIO=4&amp;transport=polling&amp;sid=S  "40" -&gt; ok
+ * GET  /socket.io/?EIO=4&amp;transport=polling&amp;sid=S       -&gt; 40{"sid":...}   (handshake done)
+ * POST /socket.io/?EIO=4&amp;transport=polling&amp;sid=S  "1"  -&gt; ok             (session closed)
+ * </pre>
+ *
+ * Every request goes on its own connection ({@code Connection: close}): netty-socketio drops
+ * a connection that carried the opening GET when a POST follows on it, and a browser's
+ * pending GET keeps the POSTs off its connection anyway. The duration counts from the
+ * first TCP connect to the {@code 40{...}} response.
  */
-public final class PollingHandshake {
+final class PollingHandshake {
 
-	private final HttpClient http;
+	private static final String PATH = "/socket.io/?EIO=4&transport=polling";
+
+	private static final int MAX_POLLS = 5;
+
+	private final Bootstrap bootstrap;
 
 	private final URI server;
 
-	/**
-	 * A handshake runner against one server.
-	 * @param server the server's base URI ({@code http://host:port})
-	 * @param executor runs the HTTP client's callbacks
-	 */
-	public PollingHandshake(URI server, Executor executor) {
+	private final long startNanos = System.nanoTime();
+
+	private final CompletableFuture<Long> done = new CompletableFuture<>();
+
+	private String session;
+
+	private int polls;
+
+	private long handshakeNanos;
+
+	PollingHandshake(Bootstrap bootstrap, URI server, long timeoutMillis) {
+		this.bootstrap = bootstrap;
 		this.server = server;
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(15))
-			.executor(executor)
-			.build();
+		this.done.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
 	}
 
-	/**
-	 * Runs one handshake and closes the session.
-	 * @return the handshake's duration in nanoseconds, up to the {@code 40{...}} packet
-	 */
-	public CompletableFuture<Long> run() {
-		long start = System.nanoTime();
-		String base = this.server + "/socket.io/?EIO=4&transport=polling";
-		return get(base).thenCompose((open) -> {
-			int at = open.indexOf("\"sid\":\"");
-			if (!open.startsWith("0") || at < 0) {
-				throw new IllegalStateException("no open packet: " + open);
-			}
-			String session = base + "&sid=" + open.substring(at + 7, open.indexOf('"', at + 7));
-			return post(session, "40").thenCompose((ok) -> awaitConnect(session, 0))
-				.thenApply((ignored) -> System.nanoTime() - start)
-				.whenComplete((nanos, failure) -> post(session, "1"));
-		});
+	CompletableFuture<Long> start() {
+		send(HttpMethod.GET, PATH, null, this::opened);
+		return this.done;
 	}
 
-	private CompletableFuture<String> awaitConnect(String session, int attempt) {
-		if (attempt > 5) {
-			return CompletableFuture.failedFuture(new IOException("no 40{ after " + attempt + " polls"));
+	private void opened(String body) {
+		int at = body.indexOf("\"sid\":\"");
+		if (!body.startsWith("0") || at < 0) {
+			throw new IllegalStateException("no open packet: " + body);
 		}
-		return get(session).thenCompose((body) -> body.contains("40{") ? CompletableFuture.completedFuture(body)
-				: awaitConnect(session, attempt + 1));
+		this.session = PATH + "&sid=" + body.substring(at + 7, body.indexOf('"', at + 7));
+		send(HttpMethod.POST, this.session, "40", (ok) -> poll());
 	}
 
-	private CompletableFuture<String> get(String uri) {
-		return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).GET().build());
-	}
-
-	private CompletableFuture<String> post(String uri, String body) {
-		return send(HttpRequest.newBuilder(URI.create(uri))
-			.timeout(Duration.ofSeconds(15))
-			.header("Content-Type", "text/plain;charset=UTF-8")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
-	}
-
-	private CompletableFuture<String> send(HttpRequest request) {
-		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+	private void poll() {
+		send(HttpMethod.GET, this.session, null, (body) -> {
+			if (body.contains("40{")) {
+				this.handshakeNanos = System.nanoTime() - this.startNanos;
+				send(HttpMethod.POST, this.session, "1", (ok) -> this.done.complete(this.handshakeNanos));
 			}
-			return response.body();
+			else if (++this.polls < MAX_POLLS) {
+				poll();
+			}
+			else {
+				throw new IllegalStateException("no 40{ after " + MAX_POLLS + " polls");
+			}
 		});
+	}
+
+	private void send(HttpMethod method, String uri, String body, Consumer<String> next) {
+		FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri,
+				(body != null) ? Unpooled.copiedBuffer(body, StandardCharsets.UTF_8) : Unpooled.EMPTY_BUFFER);
+		request.headers().set(HttpHeaderNames.HOST, this.server.getHost() + ":" + this.server.getPort());
+		request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		request.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
+		if (body != null) {
+			request.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8");
+		}
+		this.bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+
+			@Override
+			protected void initChannel(SocketChannel channel) {
+				channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536), new Exchange(next));
+			}
+
+		}).connect(this.server.getHost(), this.server.getPort()).addListener((future) -> {
+			if (future.isSuccess()) {
+				((ChannelFuture) future).channel().writeAndFlush(request);
+			}
+			else {
+				request.release();
+				this.done.completeExceptionally(future.cause());
+			}
+		});
+	}
+
+	/** One request's connection: hands the response body on, then closes. */
+	private final class Exchange extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+		private final Consumer<String> next;
+
+		private boolean answered;
+
+		Exchange(Consumer<String> next) {
+			this.next = next;
+		}
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+			this.answered = true;
+			String body = response.content().toString(StandardCharsets.UTF_8);
+			ctx.close();
+			if (response.status().code() != 200) {
+				PollingHandshake.this.done
+					.completeExceptionally(new IOException("HTTP " + response.status() + ": " + body));
+				return;
+			}
+			try {
+				this.next.accept(body);
+			}
+			catch (RuntimeException ex) {
+				PollingHandshake.this.done.completeExceptionally(ex);
+			}
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			if (!this.answered) {
+				PollingHandshake.this.done.completeExceptionally(new IOException("connection closed before a response"));
+			}
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			PollingHandshake.this.done.completeExceptionally(cause);
+			ctx.close();
+		}
+
 	}
 
 }

@@ -128,6 +128,20 @@ public final class ResultTable {
 			return value;
 		}
 
+		/**
+		 * A median that must exist and be above zero (a base of a ratio).
+		 * @param metric the metric label
+		 * @param target the target's name
+		 * @return the median
+		 */
+		public double requirePositive(String metric, String target) {
+			double value = require(metric, target);
+			if (value <= 0) {
+				throw new ArithmeticException(metric + " of " + target + " is not positive");
+			}
+			return value;
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.clusteradapter.benchmarks.scenario;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,9 +47,9 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param target the server
 	 * @param clients how many sockets
 	 * @param payloadBytes size of the padding string in each payload
-	 * @throws Exception when a socket does not connect
+	 * @throws IOException when sockets do not connect, even when tried again
 	 */
-	public BroadcastFanOut(EngineIoClient client, Target target, int clients, int payloadBytes) throws Exception {
+	public BroadcastFanOut(EngineIoClient client, Target target, int clients, int payloadBytes) throws IOException {
 		this.target = target;
 		this.pad = "x".repeat(payloadBytes);
 		this.fleet = new Fleet(client, target.uri(), (socket, packet, receivedNanos) -> {
@@ -59,6 +60,23 @@ public final class BroadcastFanOut implements AutoCloseable {
 		});
 		this.fleet.grow(clients);
 		Clock.sleep(500);
+	}
+
+	/**
+	 * A short window whose figures are dropped: the JIT compilers of the servers and of this
+	 * client reach their steady state before anything is measured.
+	 * @param senders how many of the clients send
+	 */
+	public void warmUp(int senders) {
+		measure(senders, 50, 2, 3000);
+	}
+
+	/**
+	 * Connections that failed or hung and were tried again while connecting the clients.
+	 * @return the count
+	 */
+	public int connectFailures() {
+		return this.fleet.connectFailures();
 	}
 
 	/**

@@ -3,24 +3,24 @@ package dev.clusteradapter.benchmarks.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
 import dev.clusteradapter.benchmarks.client.EngineIoSocket;
 import dev.clusteradapter.benchmarks.client.EventListener;
 import dev.clusteradapter.benchmarks.client.LatencyHistogram;
-import dev.clusteradapter.benchmarks.client.PollingHandshake;
 import dev.clusteradapter.benchmarks.target.Target;
 
 /**
  * A connection storm: WebSocket and long-polling clients arriving at an even pace over a
  * window (one polling client every {@code webSockets / polling + 1} arrivals). Each
  * handshake counts from the TCP connect to the server's {@code 40{...}}; a failure is any
- * error or a handshake not done 15 s after the last arrival.
+ * error or a handshake not done 15 s after the last arrival. A few handshakes of each kind
+ * run first, uncounted.
  */
 public final class ConnectionStorm {
+
+	private static final int WARM_UP = 30;
 
 	private final EngineIoClient client;
 
@@ -41,8 +41,7 @@ public final class ConnectionStorm {
 	 * @return failures and handshake latencies
 	 */
 	public Result run(Target target, int webSockets, int polling, double seconds) {
-		ExecutorService http = Executors.newFixedThreadPool(2);
-		PollingHandshake handshake = new PollingHandshake(target.uri(), http);
+		warmUp(target);
 		int total = webSockets + polling;
 		int every = (polling > 0) ? Math.max(2, total / polling) : Integer.MAX_VALUE;
 		LatencyHistogram ws = new LatencyHistogram();
@@ -53,7 +52,7 @@ public final class ConnectionStorm {
 		Clock.pace(total, total / seconds, (i) -> {
 			if (i % every == every - 1 && polls[0] < polling) {
 				polls[0]++;
-				arrivals.add(handshake.run().thenAccept(poll::record));
+				arrivals.add(this.client.pollingHandshake(target.uri()).thenAccept(poll::record));
 			}
 			else {
 				arrivals.add(this.client.connect(target.uri(), EventListener.NONE).thenAccept((socket) -> {
@@ -84,10 +83,25 @@ public final class ConnectionStorm {
 		catch (Exception ex) {
 			// stragglers close on their own
 		}
-		http.shutdownNow();
 		LatencyHistogram all = new LatencyHistogram();
 		return new Result(failures, ws.percentileMillis(0.5), ws.percentileMillis(0.99), poll.percentileMillis(0.5),
 				poll.percentileMillis(0.99), merged(ws, poll, 0.99, all));
+	}
+
+	/**
+	 * A few handshakes of each kind, one at a time and not counted: a cold JIT on either side
+	 * would otherwise stall the first arrivals for seconds and queue the rest behind them.
+	 */
+	private void warmUp(Target target) {
+		for (int i = 0; i < WARM_UP; i++) {
+			try {
+				this.client.pollingHandshake(target.uri()).get(15, TimeUnit.SECONDS);
+				this.client.connect(target.uri(), EventListener.NONE).get(15, TimeUnit.SECONDS).close();
+			}
+			catch (Exception ex) {
+				// the storm counts failures; the warm-up only warms
+			}
+		}
 	}
 
 	private static double merged(LatencyHistogram a, LatencyHistogram b, double fraction, LatencyHistogram into) {

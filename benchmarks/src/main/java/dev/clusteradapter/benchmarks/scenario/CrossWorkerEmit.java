@@ -35,6 +35,8 @@ public final class CrossWorkerEmit {
 
 	private static final int PAIRS = 4;
 
+	private static final int SOCKETS = 32;
+
 	private final EngineIoClient client;
 
 	/**
@@ -64,9 +66,11 @@ public final class CrossWorkerEmit {
 				((kind == 'c') ? cross : same).record(Clock.latencyNanos(sent, receivedNanos));
 				received.increment();
 			}
-		}).grow(Math.max(4 * PAIRS, 8 * PAIRS / Math.max(1, target.workers()) * target.workers()))) {
+		}, 1)) {
+			// one at a time: a least-connection balancer sees each socket before placing the next
 			Map<String, List<EngineIoSocket>> byWorker = new LinkedHashMap<>();
-			for (EngineIoSocket socket : fleet.sockets()) {
+			while (fleet.size() < SOCKETS || (target.workers() > 1 && byWorker.size() < 2 && fleet.size() < 4 * SOCKETS)) {
+				EngineIoSocket socket = fleet.grow(1).sockets().get(fleet.size() - 1);
 				Matcher worker = WORKER.matcher(socket.emitWithAck("whoami", "").get(5, TimeUnit.SECONDS));
 				byWorker.computeIfAbsent(worker.find() ? worker.group(1) : "?", (key) -> new ArrayList<>()).add(socket);
 			}

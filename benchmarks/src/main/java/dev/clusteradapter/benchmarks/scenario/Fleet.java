@@ -1,10 +1,13 @@
 package dev.clusteradapter.benchmarks.scenario;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
 import dev.clusteradapter.benchmarks.client.EngineIoSocket;
@@ -16,8 +19,6 @@ import dev.clusteradapter.benchmarks.client.EventListener;
  */
 final class Fleet implements AutoCloseable {
 
-	private static final int BATCH = 50;
-
 	private final List<EngineIoSocket> sockets = new ArrayList<>();
 
 	private final EngineIoClient client;
@@ -26,23 +27,58 @@ final class Fleet implements AutoCloseable {
 
 	private final EventListener listener;
 
+	private final int batch;
+
+	private int connectFailures;
+
 	Fleet(EngineIoClient client, URI server, EventListener listener) {
+		this(client, server, listener, 50);
+	}
+
+	Fleet(EngineIoClient client, URI server, EventListener listener, int batch) {
 		this.client = client;
 		this.server = server;
 		this.listener = listener;
+		this.batch = batch;
 	}
 
-	/** Connects more sockets, failing if any does not connect within 20 s. */
-	Fleet grow(int count) throws Exception {
-		for (int i = 0; i < count; i += BATCH) {
-			List<CompletableFuture<EngineIoSocket>> batch = new ArrayList<>();
-			for (int j = i; j < Math.min(count, i + BATCH); j++) {
-				batch.add(this.client.connect(this.server, this.listener));
+	/**
+	 * Connects more sockets, {@code batch} at a time. A connection that fails or hangs (the
+	 * client gives up after 15 s) is counted and tried again, at most twice per socket.
+	 */
+	Fleet grow(int count) throws IOException {
+		int missing = count;
+		for (int attempt = 0; attempt < 3 && missing > 0; attempt++) {
+			int wanted = missing;
+			for (int i = 0; i < wanted; i += this.batch) {
+				List<CompletableFuture<EngineIoSocket>> batch = new ArrayList<>();
+				for (int j = i; j < Math.min(wanted, i + this.batch); j++) {
+					batch.add(this.client.connect(this.server, this.listener));
+				}
+				for (CompletableFuture<EngineIoSocket> socket : batch) {
+					try {
+						this.sockets.add(socket.get(30, TimeUnit.SECONDS));
+						missing--;
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IOException(ex);
+					}
+					catch (ExecutionException | TimeoutException ex) {
+						this.connectFailures++;
+					}
+				}
 			}
-			CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
-			batch.forEach((socket) -> this.sockets.add(socket.join()));
+		}
+		if (missing > 0) {
+			throw new IOException(missing + " of " + count + " sockets did not connect");
 		}
 		return this;
+	}
+
+	/** Connections that failed or hung and were tried again. */
+	int connectFailures() {
+		return this.connectFailures;
 	}
 
 	List<EngineIoSocket> sockets() {
