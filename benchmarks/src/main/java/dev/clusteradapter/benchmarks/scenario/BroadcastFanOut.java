@@ -98,7 +98,9 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long expected = total * this.fleet.size();
 		List<Long> pids = this.target.serverPids();
 		long self = ProcessHandle.current().pid();
+		long primary = this.target.primaryPid();
 		long server0 = ProcessStats.cpuMicros(pids);
+		long primary0 = ProcessStats.cpuMicros(primary);
 		long client0 = ProcessStats.cpuMicros(self);
 		long start = System.nanoTime();
 		Clock.pace(total, rate, (i) -> from.get((int) (i % senders))
@@ -110,9 +112,10 @@ public final class BroadcastFanOut implements AutoCloseable {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long got = this.delivered.sum();
 		long serverCpu = ProcessStats.cpuMicros(pids) - server0;
+		long primaryCpu = ProcessStats.cpuMicros(primary) - primary0;
 		long clientCpu = ProcessStats.cpuMicros(self) - client0;
 		return new Window(rate, expected, got, got / elapsed, (got > 0) ? (double) serverCpu / got : Double.NaN,
-				(got > 0) ? (double) clientCpu / got : Double.NaN, this.latency.percentileMillis(0.5),
+				(got > 0) ? (double) primaryCpu / got : Double.NaN, (got > 0) ? (double) clientCpu / got : Double.NaN, this.latency.percentileMillis(0.5),
 				this.latency.percentileMillis(0.99), this.latency.percentileMillis(1.0));
 	}
 
@@ -128,14 +131,15 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param delivered deliveries counted before the drain deadline
 	 * @param deliveredPerSecond deliveries per second over the window
 	 * @param serverCpuMicrosPerDelivered server CPU (primary and workers) per delivery
+	 * @param primaryCpuMicrosPerDelivered the primary's part of it
 	 * @param clientCpuMicrosPerDelivered this load client's CPU per delivery
 	 * @param p50Millis latency median
 	 * @param p99Millis latency 99th percentile
 	 * @param maxMillis latency maximum
 	 */
 	public record Window(int rate, long expected, long delivered, double deliveredPerSecond,
-			double serverCpuMicrosPerDelivered, double clientCpuMicrosPerDelivered, double p50Millis, double p99Millis,
-			double maxMillis) {
+			double serverCpuMicrosPerDelivered, double primaryCpuMicrosPerDelivered, double clientCpuMicrosPerDelivered,
+			double p50Millis, double p99Millis, double maxMillis) {
 
 		/**
 		 * Deliveries missing at the drain deadline.

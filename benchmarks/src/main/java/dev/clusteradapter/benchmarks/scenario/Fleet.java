@@ -3,19 +3,20 @@ package dev.clusteradapter.benchmarks.scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
 import dev.clusteradapter.benchmarks.client.EngineIoSocket;
 import dev.clusteradapter.benchmarks.client.EventListener;
 
 /**
- * Many sockets connected to one server, opened in batches (as a crowd arrives, not a
- * thundering herd: the storm scenario measures that) and closed together.
+ * Many sockets connected to one server, opened a bounded number at a time (as a crowd
+ * arrives, not a thundering herd: the storm scenario measures that) and closed together.
  */
 final class Fleet implements AutoCloseable {
 
@@ -27,7 +28,7 @@ final class Fleet implements AutoCloseable {
 
 	private final EventListener listener;
 
-	private final int batch;
+	private final int inFlight;
 
 	private int connectFailures;
 
@@ -35,43 +36,53 @@ final class Fleet implements AutoCloseable {
 		this(client, server, listener, 50);
 	}
 
-	Fleet(EngineIoClient client, URI server, EventListener listener, int batch) {
+	Fleet(EngineIoClient client, URI server, EventListener listener, int inFlight) {
 		this.client = client;
 		this.server = server;
 		this.listener = listener;
-		this.batch = batch;
+		this.inFlight = inFlight;
 	}
 
 	/**
-	 * Connects more sockets, {@code batch} at a time. A connection that fails or hangs (the
-	 * client gives up after 15 s) is counted and tried again, at most twice per socket.
+	 * Connects more sockets, at most {@code inFlight} handshakes at a time. A connection that
+	 * fails or hangs (the client gives up after 15 s) is counted and replaced, as long as
+	 * failures stay below the number asked for: a hung handshake holds one slot, not a batch.
 	 */
 	Fleet grow(int count) throws IOException {
-		int missing = count;
-		for (int attempt = 0; attempt < 3 && missing > 0; attempt++) {
-			int wanted = missing;
-			for (int i = 0; i < wanted; i += this.batch) {
-				List<CompletableFuture<EngineIoSocket>> batch = new ArrayList<>();
-				for (int j = i; j < Math.min(wanted, i + this.batch); j++) {
-					batch.add(this.client.connect(this.server, this.listener));
+		Semaphore slots = new Semaphore(this.inFlight);
+		List<EngineIoSocket> connected = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failed = new AtomicInteger();
+		int started = 0;
+		try {
+			while (connected.size() < count && failed.get() < count) {
+				if (started - failed.get() >= count) {
+					// enough under way: wait for them to land or fail
+					slots.acquire(this.inFlight);
+					slots.release(this.inFlight);
+					continue;
 				}
-				for (CompletableFuture<EngineIoSocket> socket : batch) {
-					try {
-						this.sockets.add(socket.get(30, TimeUnit.SECONDS));
-						missing--;
+				slots.acquire();
+				started++;
+				this.client.connect(this.server, this.listener).whenComplete((socket, failure) -> {
+					if (failure == null) {
+						connected.add(socket);
 					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						throw new IOException(ex);
+					else {
+						failed.incrementAndGet();
 					}
-					catch (ExecutionException | TimeoutException ex) {
-						this.connectFailures++;
-					}
-				}
+					slots.release();
+				});
 			}
+			slots.acquire(this.inFlight);
 		}
-		if (missing > 0) {
-			throw new IOException(missing + " of " + count + " sockets did not connect");
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+		this.sockets.addAll(connected);
+		this.connectFailures += failed.get();
+		if (connected.size() < count) {
+			throw new IOException((count - connected.size()) + " of " + count + " sockets did not connect");
 		}
 		return this;
 	}
