@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
 import dev.clusteradapter.benchmarks.report.Measurements;
@@ -50,13 +51,15 @@ final class BenchmarkRun {
 
 	private static final int PAYLOAD = 32;
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
 	private final Settings settings;
 
 	private final Measurements measurements = new Measurements();
 
 	private final List<String> notes = new ArrayList<>();
+
+	private final List<Target> running = new CopyOnWriteArrayList<>();
 
 	BenchmarkRun(Settings settings) {
 		this.settings = settings;
@@ -67,25 +70,17 @@ final class BenchmarkRun {
 		String machine = MachineInfo.describe(this.settings);
 		System.out.println(machine);
 		Files.createDirectories(this.settings.logs());
+		// Ctrl-C must not leave clusters behind
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.running.forEach(Target::stop)));
 		try (EngineIoClient client = new EngineIoClient(2)) {
-			List<Target> targets = start(client, 2, true);
-			try {
+			runPhase(client, 2, true, (targets) -> {
 				fanOut(client, targets);
 				saturation(client, targets);
 				roomEmit(client, targets);
 				storm(client, targets);
 				memory(client, targets);
-			}
-			finally {
-				targets.forEach(Target::stop);
-			}
-			targets = start(client, 4, false);
-			try {
-				requests(client, targets);
-			}
-			finally {
-				targets.forEach(Target::stop);
-			}
+			});
+			runPhase(client, 4, false, (targets) -> requests(client, targets));
 		}
 		String table = table().render(this.measurements);
 		String report = machine + "\n" + table + "\n" + String.join("\n", this.notes) + (this.notes.isEmpty() ? "" : "\n")
@@ -100,6 +95,26 @@ final class BenchmarkRun {
 		System.out.println("written to " + output);
 	}
 
+	/** Starts the targets with this many workers, runs the scenarios, stops them; a target that does not start is noted. */
+	private void runPhase(EngineIoClient client, int workers, boolean baseline, Phase phase) {
+		List<Target> targets;
+		try {
+			targets = start(client, workers, baseline);
+		}
+		catch (IOException ex) {
+			String note = "- targets with " + workers + " workers did not start: " + ex.getMessage();
+			progress(note);
+			this.notes.add(note);
+			return;
+		}
+		try {
+			phase.run(targets);
+		}
+		finally {
+			stop(targets);
+		}
+	}
+
 	private List<Target> start(EngineIoClient client, int workers, boolean baseline) throws IOException {
 		List<Target> targets = new ArrayList<>();
 		targets.add(Target.ours(this.settings.sampleJar(), workers, freePort(), log("ours-" + workers)));
@@ -111,15 +126,23 @@ final class BenchmarkRun {
 		}
 		for (Target target : targets) {
 			progress("starting " + target.name() + " (" + target.workers() + " workers) on " + target.uri());
+			this.running.add(target);
 			try {
 				target.start(client, START_TIMEOUT);
 			}
 			catch (IOException ex) {
-				targets.forEach(Target::stop);
+				stop(targets);
 				throw ex;
 			}
 		}
 		return targets;
+	}
+
+	private void stop(List<Target> targets) {
+		for (Target target : targets) {
+			target.stop();
+			this.running.remove(target);
+		}
 	}
 
 	private Path log(String name) {
@@ -214,6 +237,10 @@ final class BenchmarkRun {
 					ConnectionStorm.Result result = storm.run(target, 2000, 200, 10);
 					progress(target.name() + " " + result);
 					record(STORM, target, "failures", result.failures());
+					if (result.failures() > 0) {
+						this.notes.add("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
+								+ result.pollingFailures() + " polling), the first: " + result.firstFailure());
+					}
 					record(STORM, target, "WS handshake p50 ms", result.webSocketP50Millis());
 					record(STORM, target, "WS handshake p99 ms", result.webSocketP99Millis());
 					record(STORM, target, "polling handshake p50 ms", result.pollingP50Millis());
@@ -337,6 +364,13 @@ final class BenchmarkRun {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@FunctionalInterface
+	private interface Phase {
+
+		void run(List<Target> targets);
+
 	}
 
 	@FunctionalInterface

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
@@ -53,10 +54,15 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 
 	private volatile long connectedNanos;
 
+	private volatile String stage = "TCP connect";
+
 	EngineIoSocket(EventListener listener, long timeoutMillis) {
 		this.listener = listener;
 		// a connection stuck anywhere in the handshake is given up and closed, not left to hang
-		this.connected.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((socket, failure) -> {
+		CompletableFuture.delayedExecutor(timeoutMillis, TimeUnit.MILLISECONDS)
+			.execute(() -> this.connected.completeExceptionally(
+					new TimeoutException("not connected within " + timeoutMillis + " ms, waiting for " + this.stage)));
+		this.connected.whenComplete((socket, failure) -> {
 			if (failure != null) {
 				close();
 			}
@@ -135,6 +141,7 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) throws Exception {
 		this.channel = ctx.channel();
+		this.stage = "WebSocket upgrade";
 		super.channelActive(ctx);
 	}
 
@@ -145,6 +152,9 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+		if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+			this.stage = "Engine.IO open packet";
+		}
 		if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
 			fail(new IOException("WebSocket handshake timed out"));
 			ctx.close();
@@ -188,6 +198,7 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 			String open = packet.toString(StandardCharsets.UTF_8);
 			int sid = open.indexOf("\"sid\":\"");
 			this.engineSessionId = (sid < 0) ? "" : open.substring(sid + 7, open.indexOf('"', sid + 7));
+			this.stage = "Socket.IO connect (40{...})";
 			ctx.writeAndFlush(new TextWebSocketFrame("40"));
 		}
 		else if (type == '1') {
@@ -212,7 +223,7 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 		if (!this.connected.isDone()) {
-			this.connected.completeExceptionally(new IOException("closed before connecting"));
+			this.connected.completeExceptionally(new IOException("closed by the server while waiting for " + this.stage));
 		}
 		this.acks.values().forEach((ack) -> ack.completeExceptionally(new IOException("closed")));
 		this.closed.complete(null);

@@ -47,12 +47,15 @@ public final class ConnectionStorm {
 		LatencyHistogram ws = new LatencyHistogram();
 		LatencyHistogram poll = new LatencyHistogram();
 		List<CompletableFuture<?>> arrivals = new ArrayList<>(total);
+		List<CompletableFuture<?>> pollingArrivals = new ArrayList<>(polling);
 		List<EngineIoSocket> opened = new ArrayList<>(webSockets);
 		int[] polls = new int[1];
 		Clock.pace(total, total / seconds, (i) -> {
 			if (i % every == every - 1 && polls[0] < polling) {
 				polls[0]++;
-				arrivals.add(this.client.pollingHandshake(target.uri()).thenAccept(poll::record));
+				CompletableFuture<?> arrival = this.client.pollingHandshake(target.uri()).thenAccept(poll::record);
+				arrivals.add(arrival);
+				pollingArrivals.add(arrival);
 			}
 			else {
 				arrivals.add(this.client.connect(target.uri(), EventListener.NONE).thenAccept((socket) -> {
@@ -69,8 +72,10 @@ public final class ConnectionStorm {
 		catch (Exception ex) {
 			// counted below
 		}
-		long failures = arrivals.stream().filter((arrival) -> !arrival.isDone() || arrival.isCompletedExceptionally())
-			.count();
+		long failures = arrivals.stream().filter(ConnectionStorm::failed).count();
+		long pollingFailures = pollingArrivals.stream().filter(ConnectionStorm::failed).count();
+		String firstFailure = arrivals.stream().filter(ConnectionStorm::failed).findFirst().map(ConnectionStorm::cause)
+			.orElse("");
 		List<EngineIoSocket> toClose;
 		synchronized (opened) {
 			toClose = new ArrayList<>(opened);
@@ -84,7 +89,7 @@ public final class ConnectionStorm {
 			// stragglers close on their own
 		}
 		LatencyHistogram all = new LatencyHistogram();
-		return new Result(failures, ws.percentileMillis(0.5), ws.percentileMillis(0.99), poll.percentileMillis(0.5),
+		return new Result(failures, pollingFailures, firstFailure, ws.percentileMillis(0.5), ws.percentileMillis(0.99), poll.percentileMillis(0.5),
 				poll.percentileMillis(0.99), merged(ws, poll, 0.99, all));
 	}
 
@@ -104,6 +109,23 @@ public final class ConnectionStorm {
 		}
 	}
 
+	private static boolean failed(CompletableFuture<?> arrival) {
+		return !arrival.isDone() || arrival.isCompletedExceptionally();
+	}
+
+	private static String cause(CompletableFuture<?> arrival) {
+		if (!arrival.isDone()) {
+			return "not done 15 s after the last arrival";
+		}
+		try {
+			arrival.join();
+			return "";
+		}
+		catch (RuntimeException ex) {
+			return String.valueOf((ex.getCause() != null) ? ex.getCause() : ex);
+		}
+	}
+
 	private static double merged(LatencyHistogram a, LatencyHistogram b, double fraction, LatencyHistogram into) {
 		into.add(a);
 		into.add(b);
@@ -113,14 +135,16 @@ public final class ConnectionStorm {
 	/**
 	 * Figures of one storm.
 	 * @param failures handshakes that failed or did not finish
+	 * @param pollingFailures the long-polling ones among them
+	 * @param firstFailure the cause of the first failure, empty without any
 	 * @param webSocketP50Millis WebSocket handshake median
 	 * @param webSocketP99Millis WebSocket handshake 99th percentile
 	 * @param pollingP50Millis polling handshake median
 	 * @param pollingP99Millis polling handshake 99th percentile
 	 * @param allP99Millis 99th percentile of every handshake
 	 */
-	public record Result(long failures, double webSocketP50Millis, double webSocketP99Millis,
-			double pollingP50Millis, double pollingP99Millis, double allP99Millis) {
+	public record Result(long failures, long pollingFailures, String firstFailure, double webSocketP50Millis,
+			double webSocketP99Millis, double pollingP50Millis, double pollingP99Millis, double allP99Millis) {
 	}
 
 }
