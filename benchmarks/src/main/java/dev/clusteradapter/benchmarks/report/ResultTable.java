@@ -35,7 +35,20 @@ public final class ResultTable {
 	 * @return this table
 	 */
 	public ResultTable row(String scenario, String metric, String goal, Predicate<Cells> met) {
-		this.rows.add(new Row(scenario, metric, goal, met));
+		this.rows.add(new Row(scenario, metric, goal, met, true));
+		return this;
+	}
+
+	/**
+	 * Adds a row of counts (failures, losses), whose ratio would mean nothing.
+	 * @param scenario the scenario label
+	 * @param metric the metric label
+	 * @param goal the goal as written in the issue
+	 * @param met whether ours meets the goal (null when none), given the run's figures
+	 * @return this table
+	 */
+	public ResultTable countRow(String scenario, String metric, String goal, Predicate<Cells> met) {
+		this.rows.add(new Row(scenario, metric, goal, met, false));
 		return this;
 	}
 
@@ -56,7 +69,8 @@ public final class ResultTable {
 			for (String target : TARGETS) {
 				out.append(" | ").append(format(cells.of(row.metric, target)));
 			}
-			out.append(" | ").append((Double.isNaN(ours) || Double.isNaN(node) || node == 0) ? "" : format(ours / node) + "×");
+			boolean ratio = row.ratio && !Double.isNaN(ours) && !Double.isNaN(node) && node > 0 && ours >= 0;
+			out.append(" | ").append(ratio ? format(ours / node) + "×" : "");
 			out.append(" | ").append(row.goal).append(" | ").append(verdict(row, cells, ours)).append(" |\n");
 		}
 		return out.toString();
@@ -93,7 +107,7 @@ public final class ResultTable {
 		return String.format(Locale.ROOT, (magnitude >= 10) ? "%.1f" : "%.2f", value);
 	}
 
-	private record Row(String scenario, String metric, String goal, Predicate<Cells> met) {
+	private record Row(String scenario, String metric, String goal, Predicate<Cells> met, boolean ratio) {
 	}
 
 	/**

@@ -11,7 +11,7 @@ import dev.clusteradapter.benchmarks.target.Target;
 /**
  * Memory held for idle connections: the used heap of the JVMs holding connections after a
  * full collection, before and with a number of idle WebSocket clients (divided by that
- * number), and the primary's resident set with none and with many.
+ * number), and the primary's used heap and resident set with none and with many.
  */
 public final class IdleMemory {
 
@@ -40,6 +40,7 @@ public final class IdleMemory {
 		try (Fleet fleet = new Fleet(this.client, target.uri(), EventListener.NONE)) {
 			Clock.sleep(1000);
 			long heapBefore = jvm ? usedHeap(holders) : 0;
+			long primaryHeapBefore = jvm ? ProcessStats.usedHeapAfterGc(primary) : 0;
 			long rssBefore = ProcessStats.residentBytes(primary);
 			fleet.grow(heapClients);
 			Clock.sleep(1000);
@@ -47,7 +48,9 @@ public final class IdleMemory {
 			fleet.grow(rssClients - heapClients);
 			Clock.sleep(2000);
 			long rssWith = ProcessStats.residentBytes(primary);
-			return new Result(heapPerConnection, rssBefore, rssWith, rssClients);
+			double primaryHeapPerConnection = jvm
+					? (double) (ProcessStats.usedHeapAfterGc(primary) - primaryHeapBefore) / rssClients : Double.NaN;
+			return new Result(heapPerConnection, primaryHeapPerConnection, rssBefore, rssWith, rssClients);
 		}
 	}
 
@@ -62,11 +65,13 @@ public final class IdleMemory {
 	/**
 	 * Figures of one run.
 	 * @param heapBytesPerConnection heap of the connection holders per idle connection (NaN when not a JVM)
+	 * @param primaryHeapBytesPerConnection growth of the primary's heap per connection, with
+	 * the second number of clients (NaN when not a JVM)
 	 * @param primaryRssIdle primary's resident set with no client, bytes
 	 * @param primaryRssConnected primary's resident set with the clients, bytes
 	 * @param connected how many clients for the second figure
 	 */
-	public record Result(double heapBytesPerConnection, long primaryRssIdle, long primaryRssConnected, int connected) {
+	public record Result(double heapBytesPerConnection, double primaryHeapBytesPerConnection, long primaryRssIdle, long primaryRssConnected, int connected) {
 
 		/**
 		 * Growth of the primary's resident set per connection.
