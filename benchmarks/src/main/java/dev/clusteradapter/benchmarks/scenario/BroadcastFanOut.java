@@ -68,7 +68,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param senders how many of the clients send
 	 */
 	public void warmUp(int senders) {
-		measure(senders, 50, 2, 3000);
+		measure(senders, 100, 3, 3000);
 	}
 
 	/**
@@ -114,9 +114,13 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long serverCpu = ProcessStats.cpuMicros(pids) - server0;
 		long primaryCpu = ProcessStats.cpuMicros(primary) - primary0;
 		long clientCpu = ProcessStats.cpuMicros(self) - client0;
-		return new Window(rate, expected, got, got / elapsed, (got > 0) ? (double) serverCpu / got : Double.NaN,
-				(got > 0) ? (double) primaryCpu / got : Double.NaN, (got > 0) ? (double) clientCpu / got : Double.NaN, this.latency.percentileMillis(0.5),
-				this.latency.percentileMillis(0.99), this.latency.percentileMillis(1.0));
+		return new Window(rate, expected, got, got / elapsed, perDelivery(serverCpu, got), perDelivery(primaryCpu, got),
+				perDelivery(clientCpu, got), this.latency.percentileMillis(0.5), this.latency.percentileMillis(0.99),
+				this.latency.percentileMillis(1.0));
+	}
+
+	private static double perDelivery(long cpuMicros, long delivered) {
+		return (delivered > 0) ? (double) cpuMicros / delivered : Double.NaN;
 	}
 
 	@Override

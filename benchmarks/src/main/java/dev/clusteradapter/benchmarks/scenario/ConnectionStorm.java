@@ -89,8 +89,8 @@ public final class ConnectionStorm {
 			// stragglers close on their own
 		}
 		LatencyHistogram all = new LatencyHistogram();
-		return new Result(failures, pollingFailures, firstFailure, ws.percentileMillis(0.5), ws.percentileMillis(0.99), poll.percentileMillis(0.5),
-				poll.percentileMillis(0.99), merged(ws, poll, 0.99, all));
+		return new Result(failures, pollingFailures, firstFailure, ws.percentileMillis(0.5), ws.percentileMillis(0.99),
+				poll.percentileMillis(0.5), poll.percentileMillis(0.99), merged(ws, poll, 0.99, all));
 	}
 
 	/**

@@ -46,15 +46,17 @@ final class Fleet implements AutoCloseable {
 	/**
 	 * Connects more sockets, at most {@code inFlight} handshakes at a time. A connection that
 	 * fails or hangs (the client gives up after 15 s) is counted and replaced, as long as
-	 * failures stay below the number asked for: a hung handshake holds one slot, not a batch.
+	 * failures stay below the number asked for (or 3): a hung handshake holds one slot, not a
+	 * batch.
 	 */
 	Fleet grow(int count) throws IOException {
 		Semaphore slots = new Semaphore(this.inFlight);
 		List<EngineIoSocket> connected = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failed = new AtomicInteger();
 		int started = 0;
+		int budget = Math.max(3, count);
 		try {
-			while (connected.size() < count && failed.get() < count) {
+			while (connected.size() < count && failed.get() < budget) {
 				if (started - failed.get() >= count) {
 					// enough under way: wait for them to land or fail
 					slots.acquire(this.inFlight);

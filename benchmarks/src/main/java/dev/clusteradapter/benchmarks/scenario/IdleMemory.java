@@ -71,7 +71,8 @@ public final class IdleMemory {
 	 * @param primaryRssConnected primary's resident set with the clients, bytes
 	 * @param connected how many clients for the second figure
 	 */
-	public record Result(double heapBytesPerConnection, double primaryHeapBytesPerConnection, long primaryRssIdle, long primaryRssConnected, int connected) {
+	public record Result(double heapBytesPerConnection, double primaryHeapBytesPerConnection, long primaryRssIdle,
+			long primaryRssConnected, int connected) {
 
 		/**
 		 * Growth of the primary's resident set per connection.
