@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,9 +70,19 @@ public final class CrossWorkerEmit {
 		}, 1)) {
 			// one at a time: a least-connection balancer sees each socket before placing the next
 			Map<String, List<EngineIoSocket>> byWorker = new LinkedHashMap<>();
-			while (fleet.size() < SOCKETS || (target.workers() > 1 && byWorker.size() < 2 && fleet.size() < 4 * SOCKETS)) {
+			int unanswered = 0;
+			while (unanswered < SOCKETS && (fleet.size() < SOCKETS || (target.workers() > 1 && byWorker.size() < 2 && fleet.size() < 4 * SOCKETS))) {
 				EngineIoSocket socket = fleet.grow(1).sockets().get(fleet.size() - 1);
-				Matcher worker = WORKER.matcher(socket.emitWithAck("whoami", "").get(5, TimeUnit.SECONDS));
+				String whoami;
+				try {
+					whoami = socket.emitWithAck("whoami", "").get(5, TimeUnit.SECONDS);
+				}
+				catch (TimeoutException ex) {
+					// a socket that does not answer cannot be placed; another takes its turn
+					unanswered++;
+					continue;
+				}
+				Matcher worker = WORKER.matcher(whoami);
 				byWorker.computeIfAbsent(worker.find() ? worker.group(1) : "?", (key) -> new ArrayList<>()).add(socket);
 			}
 			List<List<EngineIoSocket>> groups = new ArrayList<>(byWorker.values());
