@@ -71,7 +71,7 @@ public final class CrossWorkerEmit {
 			// one at a time: a least-connection balancer sees each socket before placing the next
 			Map<String, List<EngineIoSocket>> byWorker = new LinkedHashMap<>();
 			int unanswered = 0;
-			while (unanswered < SOCKETS && (fleet.size() < SOCKETS || (target.workers() > 1 && byWorker.size() < 2 && fleet.size() < 4 * SOCKETS))) {
+			while (unanswered < SOCKETS && needsMore(fleet.size(), byWorker.size(), target.workers())) {
 				EngineIoSocket socket = fleet.grow(1).sockets().get(fleet.size() - 1);
 				String whoami;
 				try {
@@ -114,6 +114,11 @@ public final class CrossWorkerEmit {
 			return new Result(same.percentileMillis(0.5), same.percentileMillis(0.99), cross.percentileMillis(0.5),
 					cross.percentileMillis(0.99), total - received.sum());
 		}
+	}
+
+	/** Enough sockets, and on two workers when there are two (a balancer may lag: up to 4×). */
+	private static boolean needsMore(int sockets, int workersSeen, int workers) {
+		return sockets < SOCKETS || (workers > 1 && workersSeen < 2 && sockets < 4 * SOCKETS);
 	}
 
 	private static Pair join(EngineIoSocket sender, EngineIoSocket receiver, char kind, String room) throws Exception {
