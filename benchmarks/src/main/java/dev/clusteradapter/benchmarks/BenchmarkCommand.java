@@ -1,0 +1,36 @@
+package dev.clusteradapter.benchmarks;
+
+import dev.clusteradapter.benchmarks.baseline.BaselineServer;
+
+/**
+ * Entry point of the benchmarks jar: {@code run [--quick] --sample-jar … --benchmarks-jar …
+ * [--node start.sh]} runs every scenario and prints the table; {@code baseline <port>} is
+ * the single-node netty-socketio server the run starts as its own JVM.
+ */
+public final class BenchmarkCommand {
+
+	private BenchmarkCommand() {
+	}
+
+	/**
+	 * Runs a subcommand.
+	 * @param args {@code run …} or {@code baseline <port>}
+	 * @throws Exception when the run cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length >= 2 && args[0].equals("baseline")) {
+			BaselineServer.run(Integer.parseInt(args[1]));
+		}
+		else if (args.length >= 1 && args[0].equals("run")) {
+			String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
+			new BenchmarkRun(Settings.parse(options)).run();
+			System.exit(0);
+		}
+		else {
+			System.err.println("usage: run [--quick] --sample-jar JAR --benchmarks-jar JAR [--node START_SCRIPT]"
+					+ " [--output FILE] [--logs DIR] | baseline PORT");
+			System.exit(2);
+		}
+	}
+
+}

@@ -1,0 +1,391 @@
+package dev.clusteradapter.benchmarks;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.clusteradapter.benchmarks.client.EngineIoClient;
+import dev.clusteradapter.benchmarks.report.Measurements;
+import dev.clusteradapter.benchmarks.report.ResultTable;
+import dev.clusteradapter.benchmarks.scenario.BroadcastFanOut;
+import dev.clusteradapter.benchmarks.scenario.ClusterRequests;
+import dev.clusteradapter.benchmarks.scenario.ConnectionStorm;
+import dev.clusteradapter.benchmarks.scenario.CrossWorkerEmit;
+import dev.clusteradapter.benchmarks.scenario.IdleMemory;
+import dev.clusteradapter.benchmarks.target.Target;
+
+/**
+ * One benchmark run: starts the targets, runs each scenario on them in turn (the order
+ * rotating every round, so that no target always runs first or right after another's
+ * load), collects the figures and prints the table.
+ */
+final class BenchmarkRun {
+
+	static final String FAN_OUT = "fan-out: 500 WS, 5 senders, 100/s, 32 B";
+
+	static final String SATURATION = "saturation: rate steps, 500 WS";
+
+	static final String ROOM_EMIT = "room emit: 100/s per kind, 2 workers";
+
+	static final String FETCH = "fetchSockets: 4 workers, 1000 sockets";
+
+	static final String SERVER_SIDE_EMIT = "serverSideEmit+ack: 4 workers, 1000 sockets";
+
+	static final String STORM = "storm: 2000 WS + 200 polling in 10 s";
+
+	static final String MEMORY = "memory: idle WS";
+
+	private static final int CLIENTS = 500;
+
+	private static final int SENDERS = 5;
+
+	private static final int PAYLOAD = 32;
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+	private final Settings settings;
+
+	private final Measurements measurements = new Measurements();
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final List<Target> running = new CopyOnWriteArrayList<>();
+
+	BenchmarkRun(Settings settings) {
+		this.settings = settings;
+	}
+
+	void run() throws Exception {
+		Instant began = Instant.now();
+		String machine = MachineInfo.describe(this.settings);
+		System.out.println(machine);
+		Files.createDirectories(this.settings.logs());
+		// Ctrl-C must not leave clusters behind
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.running.forEach(Target::stop)));
+		try (EngineIoClient client = new EngineIoClient(2)) {
+			runPhase(client, 2, true, (targets) -> {
+				fanOut(client, targets);
+				saturation(client, targets);
+				roomEmit(client, targets);
+				storm(client, targets);
+				memory(client, targets);
+			});
+			runPhase(client, 4, false, (targets) -> requests(client, targets));
+		}
+		String table = table().render(this.measurements);
+		String report = machine + "\n" + table + "\n" + String.join("\n", this.notes) + (this.notes.isEmpty() ? "" : "\n")
+				+ "run took " + Duration.between(began, Instant.now()).truncatedTo(ChronoUnit.SECONDS).toString().substring(2)
+				.toLowerCase() + "\n";
+		System.out.println();
+		System.out.println(table);
+		this.notes.forEach(System.out::println);
+		Path output = this.settings.output().toAbsolutePath();
+		Files.createDirectories(output.getParent());
+		Files.writeString(output, report, StandardCharsets.UTF_8);
+		System.out.println("written to " + output);
+	}
+
+	/**
+	 * Starts the targets with this many workers, runs the scenarios, stops them; targets
+	 * that do not start leave a note.
+	 */
+	private void runPhase(EngineIoClient client, int workers, boolean baseline, Phase phase) {
+		List<Target> targets;
+		try {
+			targets = start(client, workers, baseline);
+		}
+		catch (IOException ex) {
+			String note = "- targets with " + workers + " workers did not start: " + ex.getMessage();
+			progress(note);
+			this.notes.add(note);
+			return;
+		}
+		try {
+			phase.run(targets);
+		}
+		finally {
+			stop(targets);
+		}
+	}
+
+	private List<Target> start(EngineIoClient client, int workers, boolean baseline) throws IOException {
+		List<Target> targets = new ArrayList<>();
+		targets.add(Target.ours(this.settings.sampleJar(), workers, freePort(), log("ours-" + workers)));
+		if (this.settings.nodeStart() != null) {
+			targets.add(Target.node(this.settings.nodeStart(), workers, freePort(), log("node-" + workers)));
+		}
+		if (baseline) {
+			targets.add(Target.nettySocketIo(this.settings.benchmarksJar(), freePort(), log("netty-socketio")));
+		}
+		for (Target target : targets) {
+			progress("starting " + target.name() + " (" + target.workers() + " workers) on " + target.uri());
+			this.running.add(target);
+			try {
+				target.start(client, START_TIMEOUT);
+			}
+			catch (IOException ex) {
+				stop(targets);
+				throw ex;
+			}
+		}
+		return targets;
+	}
+
+	private void stop(List<Target> targets) {
+		for (Target target : targets) {
+			target.stop();
+			this.running.remove(target);
+		}
+	}
+
+	private Path log(String name) {
+		return this.settings.logs().resolve(name + ".log").toAbsolutePath();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** The targets in this round's order: rotated by one each round. */
+	private static List<Target> order(List<Target> targets, int round) {
+		List<Target> rotated = new ArrayList<>(targets);
+		Collections.rotate(rotated, -round);
+		return rotated;
+	}
+
+	private void fanOut(EngineIoClient client, List<Target> targets) {
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(FAN_OUT, target, () -> {
+					try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
+						fanOut.warmUp(SENDERS);
+						noteConnectFailures(FAN_OUT, target, fanOut.connectFailures());
+						BroadcastFanOut.Window window = fanOut.measure(SENDERS, 100, this.settings.fanOutSeconds(), 10_000);
+						progress(target.name() + " " + window);
+						record(FAN_OUT, target, "server CPU µs / delivery", window.serverCpuMicrosPerDelivered());
+						if (target.workers() > 1) {
+							// a single node is its own primary: the share would repeat the total
+							record(FAN_OUT, target, "of which primary µs / delivery", window.primaryCpuMicrosPerDelivered());
+						}
+						record(FAN_OUT, target, "latency p50 ms", window.p50Millis());
+						record(FAN_OUT, target, "latency p99 ms", window.p99Millis());
+						record(FAN_OUT, target, "lost deliveries", window.lost());
+						record(FAN_OUT, target, "deliveries / s", window.deliveredPerSecond());
+						record(FAN_OUT, target, "load client CPU µs / delivery", window.clientCpuMicrosPerDelivered());
+					}
+				});
+			}
+		}
+	}
+
+	private void saturation(EngineIoClient client, List<Target> targets) {
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(SATURATION, target, () -> {
+					try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
+						fanOut.warmUp(SENDERS);
+						noteConnectFailures(SATURATION, target, fanOut.connectFailures());
+						BroadcastFanOut.Window last = null;
+						for (int rate : this.settings.saturationRates()) {
+							BroadcastFanOut.Window window = fanOut.measure(SENDERS, rate, this.settings.saturationSeconds(),
+									5_000);
+							progress(target.name() + " " + window);
+							if (window.p99Millis() > 1000 || window.lost() > 0) {
+								break;
+							}
+							last = window;
+						}
+						record(SATURATION, target, "max broadcasts / s with p99 ≤ 1 s", (last != null) ? last.rate() : 0);
+						record(SATURATION, target, "deliveries / s at that rate",
+								(last != null) ? last.deliveredPerSecond() : 0);
+						record(SATURATION, target, "server CPU µs / delivery at that rate",
+								(last != null) ? last.serverCpuMicrosPerDelivered() : Double.NaN);
+					}
+				});
+			}
+		}
+	}
+
+	private void roomEmit(EngineIoClient client, List<Target> targets) {
+		CrossWorkerEmit emit = new CrossWorkerEmit(client);
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(ROOM_EMIT, target, () -> {
+					CrossWorkerEmit.Result result = emit.run(target, 100, this.settings.crossSeconds());
+					progress(target.name() + " " + result);
+					record(ROOM_EMIT, target, "same-worker p50 ms", result.sameP50Millis());
+					record(ROOM_EMIT, target, "cross-worker p50 ms", result.crossP50Millis());
+					record(ROOM_EMIT, target, "same-worker p99 ms", result.sameP99Millis());
+					record(ROOM_EMIT, target, "cross-worker p99 ms", result.crossP99Millis());
+					record(ROOM_EMIT, target, "lost", result.lost());
+				});
+			}
+		}
+	}
+
+	private void storm(EngineIoClient client, List<Target> targets) {
+		ConnectionStorm storm = new ConnectionStorm(client);
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(STORM, target, () -> {
+					ConnectionStorm.Result result = storm.run(target, 2000, 200, 10);
+					progress(target.name() + " " + result);
+					record(STORM, target, "failures", result.failures());
+					if (result.failures() > 0) {
+						this.notes.add("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
+								+ result.pollingFailures() + " polling), the first: " + result.firstFailure());
+					}
+					record(STORM, target, "WS handshake p50 ms", result.webSocketP50Millis());
+					record(STORM, target, "WS handshake p99 ms", result.webSocketP99Millis());
+					record(STORM, target, "polling handshake p50 ms", result.pollingP50Millis());
+					record(STORM, target, "polling handshake p99 ms", result.pollingP99Millis());
+					record(STORM, target, "all handshakes p99 ms", result.allP99Millis());
+				});
+				// let the closed sessions' timers and sockets settle before the next target
+				sleep(2000);
+			}
+		}
+	}
+
+	private void memory(EngineIoClient client, List<Target> targets) {
+		IdleMemory memory = new IdleMemory(client);
+		for (Target target : targets) {
+			attempt(MEMORY, target, () -> {
+				IdleMemory.Result result = memory.run(target, 2000, 5000, !target.name().equals("node"));
+				progress(target.name() + " " + result);
+				record(MEMORY, target, "worker heap B / idle connection (2000)", result.heapBytesPerConnection());
+				record(MEMORY, target, "primary heap growth B / connection (5000)", result.primaryHeapBytesPerConnection());
+				record(MEMORY, target, "primary RSS MB, no client", result.primaryRssIdle() / 1048576.0);
+				record(MEMORY, target, "primary RSS MB, 5000 clients", result.primaryRssConnected() / 1048576.0);
+				record(MEMORY, target, "primary RSS growth B / connection", result.primaryRssPerConnection());
+			});
+		}
+	}
+
+	private void requests(EngineIoClient client, List<Target> targets) {
+		ClusterRequests requests = new ClusterRequests(client);
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(FETCH, target, () -> {
+					ClusterRequests.Result result = requests.run(target, 1000, this.settings.requests());
+					progress(target.name() + " " + result);
+					if (!result.complete()) {
+						this.notes.add("- " + target.name() + ": a cluster request's reply was incomplete (not every"
+								+ " socket listed or not every worker answered)");
+					}
+					record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
+					record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());
+					record(SERVER_SIDE_EMIT, target, "round trip p50 ms", result.emitP50Millis());
+					record(SERVER_SIDE_EMIT, target, "round trip p99 ms", result.emitP99Millis());
+				});
+			}
+		}
+	}
+
+	private ResultTable table() {
+		return new ResultTable()
+			.row(FAN_OUT, "server CPU µs / delivery", "≤ 0.5× node",
+					(cells) -> cells.require("server CPU µs / delivery", "ours") <= 0.5
+							* cells.requirePositive("server CPU µs / delivery", "node"))
+			.row(FAN_OUT, "of which primary µs / delivery")
+			.row(FAN_OUT, "latency p50 ms")
+			.row(FAN_OUT, "latency p99 ms", "≤ 20 ms", (cells) -> cells.require("latency p99 ms", "ours") <= 20)
+			.countRow(FAN_OUT, "lost deliveries", "0", (cells) -> cells.require("lost deliveries", "ours") == 0)
+			.row(FAN_OUT, "deliveries / s")
+			.row(FAN_OUT, "load client CPU µs / delivery")
+			.row(SATURATION, "max broadcasts / s with p99 ≤ 1 s", "≥ 1.5× node",
+					(cells) -> cells.require("max broadcasts / s with p99 ≤ 1 s", "ours") >= 1.5
+							* cells.requirePositive("max broadcasts / s with p99 ≤ 1 s", "node"))
+			.row(SATURATION, "deliveries / s at that rate")
+			.row(SATURATION, "server CPU µs / delivery at that rate")
+			.row(ROOM_EMIT, "same-worker p50 ms")
+			.row(ROOM_EMIT, "cross-worker p50 ms", "≤ same-worker p50 + 1 ms",
+					(cells) -> cells.require("cross-worker p50 ms", "ours") <= cells.require("same-worker p50 ms", "ours")
+							+ 1)
+			.row(ROOM_EMIT, "same-worker p99 ms")
+			.row(ROOM_EMIT, "cross-worker p99 ms")
+			.countRow(ROOM_EMIT, "lost", "", null)
+			.row(FETCH, "round trip p50 ms")
+			.row(FETCH, "round trip p99 ms", "≤ 5 ms", (cells) -> cells.require("round trip p99 ms", "ours") <= 5)
+			.row(SERVER_SIDE_EMIT, "round trip p50 ms")
+			.row(SERVER_SIDE_EMIT, "round trip p99 ms", "≤ 5 ms",
+					(cells) -> cells.require("round trip p99 ms", "ours") <= 5)
+			.countRow(STORM, "failures", "0", (cells) -> cells.require("failures", "ours") == 0)
+			.row(STORM, "WS handshake p50 ms")
+			.row(STORM, "WS handshake p99 ms")
+			.row(STORM, "polling handshake p50 ms")
+			.row(STORM, "polling handshake p99 ms")
+			.row(STORM, "all handshakes p99 ms", "≤ 200 ms",
+					(cells) -> cells.require("all handshakes p99 ms", "ours") <= 200)
+			.row(MEMORY, "worker heap B / idle connection (2000)")
+			.countRow(MEMORY, "primary heap growth B / connection (5000)", "none per connection (< 1 KB)",
+					(cells) -> cells.require("primary heap growth B / connection (5000)", "ours") < 1024)
+			.row(MEMORY, "primary RSS MB, no client")
+			.row(MEMORY, "primary RSS MB, 5000 clients")
+			.countRow(MEMORY, "primary RSS growth B / connection", "", null);
+	}
+
+	private void noteConnectFailures(String scenario, Target target, int failures) {
+		if (failures > 0) {
+			this.notes.add("- " + scenario + " on " + target.name() + ": " + failures
+					+ " WebSocket connection(s) failed or hung (no 40{ in 15 s) and were tried again");
+		}
+	}
+
+	private void record(String scenario, Target target, String metric, double value) {
+		this.measurements.add(scenario, metric, target.name(), value);
+	}
+
+	private void attempt(String scenario, Target target, Measurement measurement) {
+		progress(scenario + " — " + target.name());
+		try {
+			measurement.run();
+		}
+		catch (Exception ex) {
+			String note = "- " + scenario + " on " + target.name() + " failed: " + ex;
+			progress(note);
+			this.notes.add(note);
+		}
+		sleep(1000);
+	}
+
+	private static void progress(String line) {
+		System.err.println("[" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Phase {
+
+		void run(List<Target> targets);
+
+	}
+
+	@FunctionalInterface
+	private interface Measurement {
+
+		void run() throws Exception;
+
+	}
+
+}

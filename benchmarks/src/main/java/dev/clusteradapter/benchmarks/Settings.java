@@ -1,0 +1,56 @@
+package dev.clusteradapter.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run measures and for how long: the defaults fit about 15 minutes on a 2-core
+ * machine, {@code --quick} about 5 (one round, shorter windows).
+ *
+ * @param sampleJar the sample application jar (our cluster)
+ * @param benchmarksJar this module's jar (the netty-socketio baseline runs from it)
+ * @param nodeStart the Node.js reference cluster's start script, null without it
+ * @param output where the markdown table is written
+ * @param logs folder for the targets' output
+ * @param rounds rounds of each scenario (medians over them)
+ * @param fanOutSeconds fan-out window
+ * @param saturationSeconds window of each saturation step
+ * @param saturationRates broadcast rates tried in turn
+ * @param crossSeconds room-emit window
+ * @param requests measured requests of each kind
+ * @param commit the commit measured, for the header
+ */
+record Settings(Path sampleJar, Path benchmarksJar, Path nodeStart, Path output, Path logs, int rounds,
+		double fanOutSeconds, double saturationSeconds, List<Integer> saturationRates, double crossSeconds, int requests,
+		String commit) {
+
+	static final List<Integer> RATES = List.of(50, 100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500);
+
+	static Settings parse(String[] args) {
+		boolean quick = false;
+		Path sample = null;
+		Path jar = null;
+		Path node = null;
+		Path output = Path.of("benchmarks/results/latest.md");
+		Path logs = Path.of("benchmarks/target/logs");
+		String commit = "";
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> quick = true;
+				case "--sample-jar" -> sample = Path.of(args[++i]);
+				case "--benchmarks-jar" -> jar = Path.of(args[++i]);
+				case "--node" -> node = Path.of(args[++i]);
+				case "--output" -> output = Path.of(args[++i]);
+				case "--logs" -> logs = Path.of(args[++i]);
+				case "--commit" -> commit = args[++i];
+				default -> throw new IllegalArgumentException("unknown option " + args[i]);
+			}
+		}
+		if (sample == null || jar == null) {
+			throw new IllegalArgumentException("--sample-jar and --benchmarks-jar are required");
+		}
+		return quick ? new Settings(sample, jar, node, output, logs, 1, 5, 3, RATES, 5, 100, commit)
+				: new Settings(sample, jar, node, output, logs, 2, 10, 5, RATES, 10, 300, commit);
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.clusteradapter.benchmarks.scenario;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.clusteradapter.benchmarks.client.EngineIoClient;
+import dev.clusteradapter.benchmarks.client.EngineIoSocket;
+import dev.clusteradapter.benchmarks.client.EventListener;
+import dev.clusteradapter.benchmarks.client.LatencyHistogram;
+import dev.clusteradapter.benchmarks.target.Target;
+
+/**
+ * Requests that reach every worker and wait for all of them, sent one after another from
+ * one socket while many others sit connected: {@code who null} (fetchSockets cluster-wide)
+ * and {@code cluster} (server-side emit with acknowledgements). The replies are checked: a
+ * fetch must list every connected socket, a server-side emit must hear from every worker.
+ */
+public final class ClusterRequests {
+
+	private static final int WARM_UP = 30;
+
+	private final EngineIoClient client;
+
+	/**
+	 * Requests driven by a load client.
+	 * @param client the load client
+	 */
+	public ClusterRequests(EngineIoClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * Connects the sockets, then measures both kinds of request.
+	 * @param target the server
+	 * @param sockets connected sockets, the requester included
+	 * @param requests measured requests of each kind (after a short warm-up)
+	 * @return round trips, and whether the replies were complete
+	 * @throws Exception when sockets do not connect or a request fails
+	 */
+	public Result run(Target target, int sockets, int requests) throws Exception {
+		try (Fleet fleet = new Fleet(this.client, target.uri(), EventListener.NONE).grow(sockets)) {
+			Clock.sleep(500);
+			EngineIoSocket requester = fleet.sockets().get(0);
+			LatencyHistogram fetch = new LatencyHistogram();
+			LatencyHistogram serverSideEmit = new LatencyHistogram();
+			String listing = "";
+			String servers = "";
+			for (int i = 0; i < WARM_UP + requests; i++) {
+				long start = System.nanoTime();
+				listing = requester.emitWithAck("who", "null").get(10, TimeUnit.SECONDS);
+				if (i >= WARM_UP) {
+					fetch.record(System.nanoTime() - start);
+				}
+			}
+			for (int i = 0; i < WARM_UP + requests; i++) {
+				long start = System.nanoTime();
+				servers = requester.emitWithAck("cluster", "").get(10, TimeUnit.SECONDS);
+				if (i >= WARM_UP) {
+					serverSideEmit.record(System.nanoTime() - start);
+				}
+			}
+			int listed = listing.split("\"id\"", -1).length - 1;
+			boolean complete = listed == sockets && servers.contains("\"servers\":" + target.workers());
+			return new Result(fetch.percentileMillis(0.5), fetch.percentileMillis(0.99),
+					serverSideEmit.percentileMillis(0.5), serverSideEmit.percentileMillis(0.99), complete);
+		}
+	}
+
+	/**
+	 * Figures of one run.
+	 * @param fetchP50Millis fetchSockets round-trip median
+	 * @param fetchP99Millis fetchSockets round-trip 99th percentile
+	 * @param emitP50Millis server-side emit with ack, round-trip median
+	 * @param emitP99Millis server-side emit with ack, 99th percentile
+	 * @param complete whether the last fetch listed every socket and the last emit heard every worker
+	 */
+	public record Result(double fetchP50Millis, double fetchP99Millis, double emitP50Millis, double emitP99Millis,
+			boolean complete) {
+	}
+
+}
