@@ -192,6 +192,23 @@ class SocketIoClusterTests {
 	}
 
 	@Test
+	void fetchSocketsSeesDataAndRoomsChangedSinceTheLastFetch() throws Exception {
+		TestClient b = client(this.w2);
+		b.call("set", new JSONObject(Map.of("user", "bob", "level", 1)));
+		assertThat(this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0).data()).containsEntry("user", "bob");
+		assertThat(this.w2.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0).data()).containsEntry("user", "bob");
+		b.call("set", new JSONObject(Map.of("user", "carol")));
+		b.join("late");
+		RemoteSocket remote = this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
+		RemoteSocket local = this.w2.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
+		assertThat(List.of(remote, local)).allSatisfy((socket) -> {
+			assertThat(socket.data()).containsEntry("user", "carol").containsEntry("level", 1);
+			assertThat(socket.rooms()).contains("late");
+			assertThat(socket.handshake().query()).containsKey("EIO");
+		});
+	}
+
+	@Test
 	void fetchSocketsOfARoomAndLocalOnly() throws Exception {
 		TestClient a = client(this.w1);
 		TestClient b = client(this.w2);
