@@ -1,9 +1,6 @@
 package dev.clusteradapter.cluster.adapter;
 
 import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Payloads of the adapter protocol, one record per {@link MessageType}; encoded by
@@ -37,8 +34,15 @@ sealed interface AdapterMessage {
 	record FetchSocketsResponse(long requestId, String nsp, List<SocketDescription> sockets) implements AdapterMessage {
 	}
 
-	/** One socket in a {@link FetchSocketsResponse}. */
-	record SocketDescription(String id, SocketHandshake handshake, List<String> rooms, Map<String, JsonNode> data) {
+	/**
+	 * One socket in a {@link FetchSocketsResponse}. Handshake and data stay CBOR until the
+	 * requester reads them: most callers of {@code fetchSockets()} look at ids and rooms only.
+	 * @param id session id
+	 * @param rooms rooms, the socket's own id included
+	 * @param handshake CBOR of its {@link SocketHandshake}, or {@code null}
+	 * @param data CBOR map of its data entries
+	 */
+	record SocketDescription(String id, List<String> rooms, byte[] handshake, byte[] data) {
 	}
 
 	/** {@link MessageType#SERVER_SIDE_EMIT}; with a request id, an answer is expected. */

@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.adapter;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
 
@@ -31,45 +29,29 @@ public final class RemoteSocket {
 
 	private final String id;
 
-	private final SocketHandshake handshake;
-
 	private final Set<String> rooms;
 
-	private final Map<String, Object> data;
+	// handshake and data arrive encoded and are decoded on first read: most callers never read them
+	private final byte[] encodedHandshake;
 
-	private RemoteSocket(ClusterAdapter adapter, int nodeId, String nsp, String id, SocketHandshake handshake,
-			Set<String> rooms, Map<String, Object> data) {
+	private final byte[] encodedData;
+
+	private volatile SocketHandshake handshake;
+
+	private volatile Map<String, Object> data;
+
+	private RemoteSocket(ClusterAdapter adapter, int nodeId, String nsp, SocketDescription description) {
 		this.adapter = adapter;
 		this.nodeId = nodeId;
 		this.nsp = nsp;
-		this.id = id;
-		this.handshake = handshake;
-		this.rooms = rooms;
-		this.data = data;
+		this.id = description.id();
+		this.rooms = Collections.unmodifiableSet(new LinkedHashSet<>(description.rooms()));
+		this.encodedHandshake = description.handshake();
+		this.encodedData = description.data();
 	}
 
 	static RemoteSocket of(ClusterAdapter adapter, int nodeId, String nsp, SocketDescription description) {
-		ObjectMapper mapper = adapter.mapper();
-		Map<String, Object> data = new LinkedHashMap<>();
-		if (description.data() != null) {
-			description.data().forEach((key, value) -> data.put(key, plain(mapper, value)));
-		}
-		SocketHandshake handshake = description.handshake();
-		if (handshake != null && handshake.auth() instanceof JsonNode auth) {
-			handshake = new SocketHandshake(handshake.address(), handshake.headers(), handshake.query(), handshake.time(),
-					handshake.issued(), handshake.url(), handshake.xdomain(), plain(mapper, auth));
-		}
-		return new RemoteSocket(adapter, nodeId, nsp, description.id(), handshake,
-				Collections.unmodifiableSet(new LinkedHashSet<>(description.rooms())), Collections.unmodifiableMap(data));
-	}
-
-	private static Object plain(ObjectMapper mapper, JsonNode node) {
-		try {
-			return mapper.treeToValue(node, Object.class);
-		}
-		catch (Exception ex) {
-			return null;
-		}
+		return new RemoteSocket(adapter, nodeId, nsp, description);
 	}
 
 	/**
@@ -101,7 +83,12 @@ public final class RemoteSocket {
 	 * @return the handshake
 	 */
 	public SocketHandshake handshake() {
-		return this.handshake;
+		SocketHandshake handshake = this.handshake;
+		if (handshake == null && this.encodedHandshake != null) {
+			handshake = decode(this.encodedHandshake, SocketHandshake.class);
+			this.handshake = handshake;
+		}
+		return handshake;
 	}
 
 	/**
@@ -117,7 +104,26 @@ public final class RemoteSocket {
 	 * @return the data
 	 */
 	public Map<String, Object> data() {
-		return this.data;
+		Map<String, Object> data = this.data;
+		if (data == null) {
+			Map<?, ?> decoded = (this.encodedData != null) ? decode(this.encodedData, Map.class) : null;
+			Map<String, Object> entries = new LinkedHashMap<>();
+			if (decoded != null) {
+				decoded.forEach((key, value) -> entries.put(String.valueOf(key), value));
+			}
+			data = Collections.unmodifiableMap(entries);
+			this.data = data;
+		}
+		return data;
+	}
+
+	private <T> T decode(byte[] encoded, Class<T> type) {
+		try {
+			return this.adapter.mapper().readValue(encoded, type);
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/**

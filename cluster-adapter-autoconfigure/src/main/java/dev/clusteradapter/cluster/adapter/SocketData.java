@@ -21,11 +21,16 @@ public final class SocketData {
 	 * @return a read-only view of its entries (empty if its store is not the cluster's)
 	 */
 	public static Map<String, Object> of(SocketIOClient client) {
+		SessionStore store = storeOf(client);
+		return (store != null) ? store.entries() : Map.of();
+	}
+
+	static SessionStore storeOf(SocketIOClient client) {
 		if (client instanceof NamespaceClient namespaceClient
 				&& namespaceClient.getBaseClient().getStore() instanceof SessionStore store) {
-			return store.entries();
+			return store;
 		}
-		return Map.of();
+		return null;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.ipc;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.util.ReferenceCountUtil;
 
 import dev.clusteradapter.cluster.ClusterBus;
 
@@ -124,7 +126,14 @@ final class ClientSession {
 			return;
 		}
 		this.metrics.frameOut(frame.type(), frame.wireSize());
-		channel.writeAndFlush(frame, channel.voidPromise());
+		try {
+			channel.writeAndFlush(frame, channel.voidPromise());
+		}
+		catch (RejectedExecutionException ex) {
+			// the link closed after the check above and its event loop is gone: a lost link drops frames
+			this.metrics.droppedFrame(frame.type());
+			ReferenceCountUtil.safeRelease(frame);
+		}
 	}
 
 	void closeForBackPressure() {

@@ -3,7 +3,6 @@ package dev.clusteradapter.cluster.adapter;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 import dev.clusteradapter.cluster.ClusterBus;
@@ -59,16 +58,21 @@ class AdapterMessageCodecTests {
 	}
 
 	@Test
-	void fetchedSocketsRoundTrip() {
+	void fetchedSocketsRoundTripWithTheirEncodedHandshakeAndDataUntouched() throws Exception {
 		SocketHandshake handshake = new SocketHandshake("127.0.0.1", Map.of("host", List.of("h")), Map.of("EIO", List.of("4")),
 				"now", 1L, "/socket.io/", false, null);
-		SocketDescription socket = new SocketDescription("id", handshake, List.of("id", "r"),
-				Map.of("user", JsonNodeFactory.instance.textNode("bob")));
+		byte[] encodedHandshake = this.codec.mapper().writeValueAsBytes(handshake);
+		byte[] encodedData = this.codec.mapper().writeValueAsBytes(Map.of("user", "bob"));
+		SocketDescription socket = new SocketDescription("id", List.of("id", "r"), encodedHandshake, encodedData);
 		FetchSocketsResponse response = (FetchSocketsResponse) this.codec.decode(MessageType.FETCH_SOCKETS_RESPONSE,
 				this.codec.encode(new FetchSocketsResponse(9, "/", List.of(socket))));
 		assertThat(response.sockets()).hasSize(1);
-		assertThat(response.sockets().get(0).handshake()).isEqualTo(handshake);
-		assertThat(response.sockets().get(0).data().get("user").asText()).isEqualTo("bob");
+		SocketDescription received = response.sockets().get(0);
+		assertThat(received.id()).isEqualTo("id");
+		assertThat(received.rooms()).containsExactly("id", "r");
+		assertThat(received.handshake()).isEqualTo(encodedHandshake);
+		assertThat(received.data()).isEqualTo(encodedData);
+		assertThat(this.codec.mapper().readValue(received.handshake(), SocketHandshake.class)).isEqualTo(handshake);
 	}
 
 	@Test

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.corundumstudio.socketio.SocketIOClient;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -189,6 +191,42 @@ class SocketIoClusterTests {
 		assertThat(bob.handshake().query()).containsKey("EIO");
 		assertThat(bob.handshake().headers()).containsKey("host");
 		assertThat(bob.handshake().issued()).isPositive();
+	}
+
+	@Test
+	void fetchSocketsSeesDataAndRoomsChangedSinceTheLastFetch() throws Exception {
+		TestClient b = client(this.w2);
+		b.call("set", new JSONObject(Map.of("user", "bob", "level", 1)));
+		assertThat(this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0).data()).containsEntry("user", "bob");
+		assertThat(this.w2.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0).data()).containsEntry("user", "bob");
+		b.call("set", new JSONObject(Map.of("user", "carol")));
+		b.join("late");
+		RemoteSocket remote = this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
+		RemoteSocket local = this.w2.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
+		assertThat(List.of(remote, local)).allSatisfy((socket) -> {
+			assertThat(socket.data()).containsEntry("user", "carol").containsEntry("level", 1);
+			assertThat(socket.rooms()).contains("late");
+			assertThat(socket.handshake().query()).containsKey("EIO");
+		});
+	}
+
+	@Test
+	void fetchSocketsLeavesOutDataThatCannotTravelAndKeepsTheRest() throws Exception {
+		TestClient b = client(this.w2);
+		SocketIOClient served = this.w2.server.getClient(UUID.fromString(b.id()));
+		served.set("user", "bob");
+		served.set("connection", new Unserializable());
+		RemoteSocket socket = this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).get(0);
+		assertThat(socket.data()).containsOnlyKeys("user").containsEntry("user", "bob");
+	}
+
+	/** A value Jackson cannot write. */
+	public static final class Unserializable {
+
+		public String getState() {
+			throw new IllegalStateException("not now");
+		}
+
 	}
 
 	@Test
