@@ -1,0 +1,194 @@
+package dev.clusteradapter.cluster.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.clusteradapter.cluster.server.AskedClient.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ClusterBroadcastOperations}: netty-socketio's broadcasts with a
+ * {@code BroadcastAckCallback}, from a {@link ClusterSocketIoServer}, across two workers over
+ * the real IPC, answered by the official Java client.
+ */
+class ClusterBroadcastOperationsTests {
+
+	private static final Duration SETTLED = Duration.ofSeconds(10);
+
+	private IpcWorkers cluster;
+
+	private IpcWorkers.Worker w1;
+
+	private IpcWorkers.Worker w2;
+
+	private final List<AskedClient> clients = new ArrayList<>();
+
+	@BeforeEach
+	void startWorkers() {
+		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
+		this.w1 = this.cluster.start();
+		this.w2 = this.cluster.start();
+	}
+
+	@AfterEach
+	void stopWorkers() {
+		this.clients.forEach(AskedClient::close);
+		this.cluster.close();
+	}
+
+	private AskedClient client(IpcWorkers.Worker worker, String nsp, Answer answer) {
+		AskedClient client = AskedClient.connect(worker.url(nsp), answer);
+		this.clients.add(client);
+		return client;
+	}
+
+	@Test
+	void everyClientOfEveryWorkerAnswersAndAllSuccessComesOnceAfterTheRemoteAnswers() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient b = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient c = client(this.w2, "/", Answer.WHEN_RELEASED);
+		AskedClient d = client(this.w2, "/", Answer.WHEN_RELEASED);
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getBroadcastOperations().sendEvent("ask", "question", callback);
+		await().atMost(SETTLED).until(() -> callback.answers.size() == 2 && c.asked.size() == 1 && d.asked.size() == 1);
+		assertThat(callback.answers).containsOnlyKeys(a.id(), b.id());
+		assertThat(callback.allSuccess).hasValue(0);
+		c.release();
+		d.release();
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answersAtAllSuccess).isEqualTo(4);
+		assertThat(callback.answers).containsExactlyInAnyOrderEntriesOf(Map.of(a.id(), a.id().toString(), b.id(),
+				b.id().toString(), c.id(), c.id().toString(), d.id(), d.id().toString()));
+		assertThat(callback.timedOut).isEmpty();
+		for (AskedClient client : List.of(a, b, c, d)) {
+			assertThat(client.asked).containsExactly(List.of("question"));
+		}
+		SocketIOClient remote = callback.answeredBy.get(c.id());
+		assertThat(remote).isInstanceOf(RemoteClient.class);
+		assertThat(remote.getNamespace().getName()).isEmpty();
+		assertThat(callback.answeredBy.get(a.id())).isNotInstanceOf(RemoteClient.class);
+		await().during(Duration.ofMillis(300)).atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+	}
+
+	@Test
+	void aSilentClientTimesOutAndAllSuccessNeverComes() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient c = client(this.w2, "/", Answer.AT_ONCE);
+		AskedClient silent = client(this.w2, "/", Answer.NEVER);
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 1);
+		this.w1.server.getBroadcastOperations().sendEvent("ask", "question", callback);
+		await().atMost(SETTLED).until(() -> callback.timedOut.contains(silent.id()));
+		assertThat(callback.timedOut).containsExactly(silent.id());
+		assertThat(callback.answers).containsOnlyKeys(a.id(), c.id());
+		assertThat(callback.allSuccess).hasValue(0);
+	}
+
+	@Test
+	void roomOperationsAskOnlyTheRoomMembersOfEveryWorker() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient b = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient c = client(this.w2, "/", Answer.AT_ONCE);
+		AskedClient d = client(this.w2, "/", Answer.AT_ONCE);
+		a.emitAndWait("join", "team");
+		c.emitAndWait("join", "team");
+		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("").getRoomClientsInCluster("team") == 2);
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getRoomOperations("team").sendEvent("ask", "members only", callback);
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answers).containsOnlyKeys(a.id(), c.id());
+		assertThat(callback.answeredBy.get(c.id()).getAllRooms()).contains("team");
+		assertNotAsked(b, d);
+	}
+
+	@Test
+	void namespaceOperationsAskOnlyThatNamespaceOnEveryWorker() {
+		AskedClient x = client(this.w1, "/chat", Answer.AT_ONCE);
+		AskedClient y = client(this.w2, "/chat", Answer.AT_ONCE);
+		AskedClient z = client(this.w2, "/chat", Answer.AT_ONCE);
+		AskedClient outside = client(this.w2, "/", Answer.AT_ONCE);
+		y.emitAndWait("join", "team");
+		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("/chat").getRoomClientsInCluster("team") == 1);
+		RecordingAckCallback<String> all = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getNamespace("/chat").getBroadcastOperations().sendEvent("ask", "chat", all);
+		await().atMost(SETTLED).until(() -> all.allSuccess.get() == 1);
+		assertThat(all.answers).containsOnlyKeys(x.id(), y.id(), z.id());
+		assertThat(all.answeredBy.get(y.id()).getNamespace().getName()).isEqualTo("/chat");
+		RecordingAckCallback<String> room = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getNamespace("/chat").getRoomOperations("team").sendEvent("ask", "chat team", room);
+		await().atMost(SETTLED).until(() -> room.allSuccess.get() == 1);
+		assertThat(room.answers).containsOnlyKeys(y.id());
+		assertNotAsked(outside);
+	}
+
+	@Test
+	void anExcludedClientIsNotAsked() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient b = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient c = client(this.w2, "/", Answer.AT_ONCE);
+		SocketIOClient sender = this.w1.server.getClient(a.id());
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getBroadcastOperations().sendEvent("ask", "not you", sender, callback);
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answers).containsOnlyKeys(b.id(), c.id());
+		assertNotAsked(a);
+	}
+
+	@Test
+	void anExcludePredicateSeesTheClientsOfEveryWorkerWithTheirHandshake() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient muted = AskedClient.connect(this.w2.url("/"), "role=muted", Answer.AT_ONCE);
+		this.clients.add(muted);
+		AskedClient c = client(this.w2, "/", Answer.AT_ONCE);
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getBroadcastOperations().sendEvent("ask", "unmuted only",
+				(client) -> "muted".equals(client.getHandshakeData().getSingleUrlParam("role")), callback);
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answers).containsOnlyKeys(a.id(), c.id());
+		assertNotAsked(muted);
+	}
+
+	@Test
+	void noClientAnywhereMeansAllSuccessAtOnce() {
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getRoomOperations("nobody").sendEvent("ask", "anyone?", callback);
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answers).isEmpty();
+	}
+
+	@Test
+	void theClientsOfAWorkerKilledMidRequestTimeOutWithinASecond() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient held = client(this.w2, "/", Answer.NEVER);
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, -1);
+		this.w1.server.getBroadcastOperations().sendEvent("ask", "still there?", callback);
+		await().atMost(SETTLED).until(() -> callback.answers.size() == 1 && held.asked.size() == 1);
+		long killed = System.nanoTime();
+		this.w2.kill();
+		await().atMost(SETTLED).until(() -> callback.timedOut.contains(held.id()));
+		Duration settledIn = Duration.ofNanos(callback.lastTimeoutNanos - killed);
+		System.out.println("MEASURED broadcast ack settled " + settledIn.toMillis() + " ms after its worker was killed");
+		assertThat(settledIn).isLessThan(Duration.ofSeconds(1));
+		assertThat(callback.answers).containsOnlyKeys(a.id());
+		assertThat(callback.allSuccess).hasValue(0);
+	}
+
+	/** A broadcast to everyone after the asked ones: a client that has it and no ask was never asked. */
+	private void assertNotAsked(AskedClient... notAsked) {
+		this.w1.server.getBroadcastOperations().sendEvent("fence", "done");
+		for (AskedClient client : notAsked) {
+			await().atMost(SETTLED).until(() -> !client.fences.isEmpty());
+			assertThat(client.asked).isEmpty();
+		}
+	}
+
+}
