@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.server;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The official Java client, over WebSocket, asked by broadcasts with acks: to the event
@@ -99,6 +103,18 @@ final class AskedClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.socket.close();
+	}
+
+	/**
+	 * Asserts clients were never asked: a broadcast to everyone follows the asks, so a
+	 * client that has it and no ask was never asked.
+	 */
+	static void assertNotAsked(ClusterSocketIoServer server, AskedClient... notAsked) {
+		server.getBroadcastOperations().sendEvent("fence", "done");
+		for (AskedClient client : notAsked) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> !client.fences.isEmpty());
+			assertThat(client.asked).isEmpty();
+		}
 	}
 
 }

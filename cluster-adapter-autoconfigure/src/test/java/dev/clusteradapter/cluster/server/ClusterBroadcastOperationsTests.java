@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.clusteradapter.cluster.server.AskedClient.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -111,23 +114,22 @@ class ClusterBroadcastOperationsTests {
 	}
 
 	@Test
-	void namespaceOperationsAskOnlyThatNamespaceOnEveryWorker() {
-		AskedClient x = client(this.w1, "/chat", Answer.AT_ONCE);
-		AskedClient y = client(this.w2, "/chat", Answer.AT_ONCE);
-		AskedClient z = client(this.w2, "/chat", Answer.AT_ONCE);
-		AskedClient outside = client(this.w2, "/", Answer.AT_ONCE);
-		y.emitAndWait("join", "team");
-		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("/chat").getRoomClientsInCluster("team") == 1);
-		RecordingAckCallback<String> all = new RecordingAckCallback<>(String.class, 5);
-		this.w1.server.getNamespace("/chat").getBroadcastOperations().sendEvent("ask", "chat", all);
-		await().atMost(SETTLED).until(() -> all.allSuccess.get() == 1);
-		assertThat(all.answers).containsOnlyKeys(x.id(), y.id(), z.id());
-		assertThat(all.answeredBy.get(y.id()).getNamespace().getName()).isEqualTo("/chat");
-		RecordingAckCallback<String> room = new RecordingAckCallback<>(String.class, 5);
-		this.w1.server.getNamespace("/chat").getRoomOperations("team").sendEvent("ask", "chat team", room);
-		await().atMost(SETTLED).until(() -> room.allSuccess.get() == 1);
-		assertThat(room.answers).containsOnlyKeys(y.id());
-		assertNotAsked(outside);
+	void anEventPacketIsAskedLikeAnEventAndOtherPacketsAreRefused() {
+		AskedClient a = client(this.w1, "/", Answer.AT_ONCE);
+		AskedClient c = client(this.w2, "/", Answer.AT_ONCE);
+		Packet packet = new Packet(PacketType.MESSAGE, EngineIOVersion.UNKNOWN);
+		packet.setSubType(PacketType.EVENT);
+		packet.setName("ask");
+		packet.setData(List.of("as a packet", 2));
+		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getBroadcastOperations().send(packet, callback);
+		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
+		assertThat(callback.answers).containsOnlyKeys(a.id(), c.id());
+		assertThat(c.asked).containsExactly(List.of("as a packet", 2));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> this.w1.server.getBroadcastOperations()
+				.send(new Packet(PacketType.PING, EngineIOVersion.V4), callback))
+			.withMessageContaining("events only");
 	}
 
 	@Test
@@ -182,13 +184,8 @@ class ClusterBroadcastOperationsTests {
 		assertThat(callback.allSuccess).hasValue(0);
 	}
 
-	/** A broadcast to everyone after the asked ones: a client that has it and no ask was never asked. */
 	private void assertNotAsked(AskedClient... notAsked) {
-		this.w1.server.getBroadcastOperations().sendEvent("fence", "done");
-		for (AskedClient client : notAsked) {
-			await().atMost(SETTLED).until(() -> !client.fences.isEmpty());
-			assertThat(client.asked).isEmpty();
-		}
+		AskedClient.assertNotAsked(this.w1.server, notAsked);
 	}
 
 }
