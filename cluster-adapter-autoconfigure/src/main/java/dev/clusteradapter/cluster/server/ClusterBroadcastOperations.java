@@ -15,6 +15,8 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.clusteradapter.cluster.adapter.BroadcastOperator;
 import dev.clusteradapter.cluster.adapter.RemoteSocket;
@@ -32,6 +34,8 @@ import dev.clusteradapter.cluster.adapter.SocketIoCluster;
  * through the cluster's store factory; {@link #getClients()} lists this worker's clients.
  */
 final class ClusterBroadcastOperations implements BroadcastOperations {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterBroadcastOperations.class);
 
 	private final BroadcastOperations local;
 
@@ -119,7 +123,16 @@ final class ClusterBroadcastOperations implements BroadcastOperations {
 					relay.settled(false);
 					return;
 				}
-				List<String> kept = kept(part, sockets, excludePredicate, relay);
+				List<String> kept;
+				try {
+					kept = kept(part, sockets, excludePredicate, relay);
+				}
+				catch (RuntimeException ex) {
+					// the caller has returned long ago: the callback is all that can still learn of it
+					logger.warn("Exclude predicate failed: nobody in {} was asked", part.nsp(), ex);
+					relay.settled(false);
+					return;
+				}
 				if (kept.isEmpty()) {
 					relay.settled(true);
 				}

@@ -51,9 +51,9 @@ final class ClusterNamespaces {
 	}
 
 	/** The view of a netty-socketio namespace, {@code null} for {@code null}. */
-	SocketIONamespace view(SocketIONamespace namespace) {
+	ClusterSocketIoNamespace view(SocketIONamespace namespace) {
 		if (namespace == null || namespace instanceof ClusterSocketIoNamespace) {
-			return namespace;
+			return (ClusterSocketIoNamespace) namespace;
 		}
 		return this.views.compute(namespace.getName(),
 				(name, view) -> (view != null && view.delegate() == namespace) ? view

@@ -153,7 +153,7 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		}
 		List<Part> parts = new ArrayList<>();
 		for (SocketIONamespace namespace : super.getAllNamespaces()) {
-			parts.add(((ClusterSocketIoNamespace) this.namespaces.view(namespace)).part());
+			parts.add(this.namespaces.view(namespace).part());
 		}
 		return new ClusterBroadcastOperations(local, parts, this.namespaces);
 	}
@@ -170,7 +170,7 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		}
 		List<Part> parts = new ArrayList<>();
 		for (SocketIONamespace namespace : super.getAllNamespaces()) {
-			parts.add(((ClusterSocketIoNamespace) this.namespaces.view(namespace)).part(rooms));
+			parts.add(this.namespaces.view(namespace).part(rooms));
 		}
 		return new ClusterBroadcastOperations(local, parts, this.namespaces);
 	}
