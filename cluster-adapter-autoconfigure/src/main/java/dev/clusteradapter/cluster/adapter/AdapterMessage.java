@@ -53,12 +53,32 @@ sealed interface AdapterMessage {
 	record ServerSideEmitResponse(long requestId, Object response) implements AdapterMessage {
 	}
 
-	/** {@link MessageType#BROADCAST_CLIENT_COUNT}: how many acks a node will relay. */
-	record BroadcastClientCount(long requestId, int count) implements AdapterMessage {
+	/**
+	 * {@link MessageType#BROADCAST_CLIENT_COUNT}: how many acks a node will relay, and for
+	 * which sockets, so the requester can name a socket that never answers.
+	 */
+	record BroadcastClientCount(long requestId, int count, List<String> socketIds) implements AdapterMessage {
+
+		public BroadcastClientCount {
+			socketIds = (socketIds != null) ? socketIds : List.of();
+		}
+
+		BroadcastClientCount(long requestId, int count) {
+			this(requestId, count, List.of());
+		}
+
 	}
 
-	/** {@link MessageType#BROADCAST_ACK}: one client's answer, or its absence when {@code missing}. */
-	record BroadcastAck(long requestId, Object response, boolean missing) implements AdapterMessage {
+	/**
+	 * {@link MessageType#BROADCAST_ACK}: one client's answer, or its absence when
+	 * {@code missing}; {@code socketId} names the client.
+	 */
+	record BroadcastAck(long requestId, Object response, boolean missing, String socketId) implements AdapterMessage {
+
+		BroadcastAck(long requestId, Object response, boolean missing) {
+			this(requestId, response, missing, null);
+		}
+
 	}
 
 	/** {@link MessageType#OPERATION_DONE}: a node applied a join, leave or disconnect request. */

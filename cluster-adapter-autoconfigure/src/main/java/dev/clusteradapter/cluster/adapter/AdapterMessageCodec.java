@@ -41,6 +41,19 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
  *                                           |             "except": [], "volatileOnly": f}}|
  *                                           +---------------------------------------------+
  * </pre>
+ * A broadcast with acknowledgement is answered by one BROADCAST_CLIENT_COUNT per node, then
+ * one BROADCAST_ACK per client; both name the sockets, so the requester can tell which
+ * client answered and which never will:
+ * <pre>
+ * BROADCAST_CLIENT_COUNT                      BROADCAST_ACK
+ * +---------------------------------------+   +---------------------------------------+
+ * | {"requestId": 7,                      |   | {"requestId": 7,                      |
+ * |  "count": 2,                          |   |  "response": {"ok": true},  (absent   |
+ * |  "socketIds": ["3f2c…", "9a41…"]}     |   |                when null)             |
+ * +---------------------------------------+   |  "missing": false,                    |
+ *                                             |  "socketId": "3f2c…"}                 |
+ *                                             +---------------------------------------+
+ * </pre>
  */
 public final class AdapterMessageCodec {
 

@@ -124,13 +124,13 @@ final class AdapterReceiver implements ClusterBus.Listener {
 		if (message instanceof BroadcastClientCount count) {
 			AckCollection request = requests.get(count.requestId(), AckCollection.class);
 			if (request != null) {
-				request.clientCount(source, count.count());
+				request.clients(source, count.count(), count.socketIds());
 			}
 		}
 		else if (message instanceof BroadcastAck ack) {
 			AckCollection request = requests.get(ack.requestId(), AckCollection.class);
 			if (request != null) {
-				request.ack(source, ack.response(), ack.missing());
+				request.ack(source, ack.socketId(), ack.response(), ack.missing());
 			}
 		}
 		else if (message instanceof FetchSocketsResponse response) {
@@ -167,32 +167,33 @@ final class AdapterReceiver implements ClusterBus.Listener {
 		long requestId = broadcast.requestId();
 		List<SocketIOClient> clients = sockets.match(broadcast.target());
 		// the count goes first: the bus keeps this node's order, so the requester knows what to expect
-		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size()));
+		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size(), ClusterAdapter.socketIds(clients)));
 		int timeout = ClusterAdapter.ackTimeoutSeconds(broadcast.ackTimeoutMillis());
 		for (SocketIOClient client : clients) {
+			String socketId = client.getSessionId().toString();
 			sockets.emit(client, broadcast.event(), args, new AckCallback<>(Object.class, timeout) {
 
 				@Override
 				public void onSuccess(Object result) {
-					replyAck(source, requestId, result);
+					replyAck(source, requestId, socketId, result);
 				}
 
 				@Override
 				public void onTimeout() {
-					AdapterReceiver.this.adapter.reply(source, new BroadcastAck(requestId, null, true));
+					AdapterReceiver.this.adapter.reply(source, new BroadcastAck(requestId, null, true, socketId));
 				}
 
 			});
 		}
 	}
 
-	private void replyAck(int source, long requestId, Object result) {
+	private void replyAck(int source, long requestId, String socketId, Object result) {
 		try {
-			this.adapter.reply(source, new BroadcastAck(requestId, result, false));
+			this.adapter.reply(source, new BroadcastAck(requestId, result, false, socketId));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Ack for request {} could not be encoded", requestId, ex);
-			this.adapter.reply(source, new BroadcastAck(requestId, null, true));
+			this.adapter.reply(source, new BroadcastAck(requestId, null, true, socketId));
 		}
 	}
 

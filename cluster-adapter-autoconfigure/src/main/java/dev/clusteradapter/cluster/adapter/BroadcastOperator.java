@@ -115,6 +115,19 @@ public final class BroadcastOperator {
 	}
 
 	/**
+	 * Sends an event to every selected socket and follows their acks one by one: which
+	 * client, on which node, answered what, and which did not answer in time.
+	 * @param listener told of each answer and each missing one, then once that it is over
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return every answer, as {@link #emitWithAck(String, Object...)}
+	 */
+	public CompletableFuture<AckResult> emitWithAck(ClientAckListener listener, String event, Object... args) {
+		Objects.requireNonNull(listener, "listener");
+		return this.adapter.broadcastWithAck(this.target, scope(), event, Arrays.asList(args), this.timeout, listener);
+	}
+
+	/**
 	 * Fetches the selected sockets from every node.
 	 * @return the sockets; fails with a {@code TimeoutException} if a live node does not
 	 * answer in time (a node that leaves is not waited for)

@@ -196,33 +196,56 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
 			Duration timeout) {
+		return broadcastWithAck(target, scope, event, args, timeout, null);
+	}
+
+	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
+			Duration timeout, ClientAckListener listener) {
 		int self = nodeId();
 		Set<Integer> nodes = new HashSet<>(scope.peers());
 		if (scope.includesSelf()) {
 			nodes.add(self);
 		}
 		EncodedArgs encoded = this.arguments.encode(args);
-		AckCollection request = this.requests.register((id) -> new AckCollection(id, nodes), timeout);
+		ClientAckRelay relay = (listener != null) ? new ClientAckRelay(this, target.nsp(), listener) : null;
+		AckCollection.Observer observer = (relay != null) ? relay : AckCollection.Observer.NONE;
+		AckCollection request = this.requests.register((id) -> new AckCollection(id, nodes, observer), timeout);
 		sendRequest(scope, request, new Broadcast(target, event, encoded, request.id(), timeout.toMillis()));
 		List<SocketIOClient> clients = scope.includesSelf() ? this.sockets.match(target) : List.of();
-		request.clientCount(self, clients.size());
+		if (relay != null) {
+			relay.asking(clients);
+			// a request that could not be sent settles without its observer knowing
+			request.future().whenComplete((result, failure) -> {
+				if (failure != null) {
+					listener.settled(false);
+				}
+			});
+		}
+		request.clients(self, clients.size(), socketIds(clients));
 		List<Object> forClients = clients.isEmpty() ? List.of() : this.arguments.forClients(encoded);
 		for (SocketIOClient client : clients) {
+			String socketId = client.getSessionId().toString();
 			this.sockets.emit(client, event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
 
 				@Override
 				public void onSuccess(Object result) {
-					request.ack(self, result, false);
+					request.ack(self, socketId, result, false);
 				}
 
 				@Override
 				public void onTimeout() {
-					request.ack(self, null, true);
+					request.ack(self, socketId, null, true);
 				}
 
 			});
 		}
 		return request.future();
+	}
+
+	static List<String> socketIds(List<SocketIOClient> clients) {
+		List<String> ids = new ArrayList<>(clients.size());
+		clients.forEach((client) -> ids.add(client.getSessionId().toString()));
+		return ids;
 	}
 
 	/** netty-socketio times acks in whole seconds: round up, so the requester times out first. */

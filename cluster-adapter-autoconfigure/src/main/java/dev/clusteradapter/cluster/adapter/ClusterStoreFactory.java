@@ -35,6 +35,14 @@ public final class ClusterStoreFactory implements StoreFactory, EncodedEventsAwa
 		this.pubSubStore = new ClusterPubSubStore(adapter);
 	}
 
+	/**
+	 * Adapter of the node this factory serves.
+	 * @return the adapter
+	 */
+	public ClusterAdapter adapter() {
+		return this.adapter;
+	}
+
 	@Override
 	public PubSubStore pubSubStore() {
 		return this.pubSubStore;

@@ -1,6 +1,8 @@
 package dev.clusteradapter.cluster.adapter;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +87,21 @@ final class RemoteMemberships {
 	synchronized int count(int node) {
 		Map<SocketKey, Set<String>> sockets = this.byNode.get(node);
 		return (sockets != null) ? sockets.size() : 0;
+	}
+
+	/** Rooms a socket of another node is known to be in, its own id included. */
+	synchronized List<String> rooms(int node, String nsp, String socketId) {
+		UUID sessionId = LocalSockets.asSessionId(socketId);
+		Map<SocketKey, Set<String>> sockets = this.byNode.get(node);
+		Set<String> rooms = (sessionId != null && sockets != null) ? sockets.get(new SocketKey(nsp, sessionId)) : null;
+		List<String> result = new ArrayList<>();
+		result.add(socketId);
+		if (rooms != null) {
+			// as in fetchSockets: netty-socketio's room named after the namespace is not a user room
+			String namespaceRoom = LocalSockets.nettyName(nsp);
+			rooms.stream().filter((room) -> !room.equals(namespaceRoom) && !room.equals(socketId)).forEach(result::add);
+		}
+		return result;
 	}
 
 	private record SocketKey(String nsp, UUID sessionId) {

@@ -3,10 +3,13 @@ package dev.clusteradapter.cluster.server;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.corundumstudio.socketio.BroadcastAckCallback;
+import com.corundumstudio.socketio.BroadcastOperations;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
@@ -21,6 +24,9 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
+
+import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.server.ClusterBroadcastOperations.Part;
 
 /**
  * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
@@ -41,7 +47,13 @@ import io.netty.util.concurrent.Future;
  * <li>{@link #start()} fails with a clear message and leaves no thread behind,
  * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
  * port;</li>
- * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere.</li>
+ * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere;</li>
+ * <li>with a {@link ClusterStoreFactory}, broadcasts with a {@link BroadcastAckCallback}
+ * (through {@link #getBroadcastOperations()}, {@link #getRoomOperations(String...)} and the
+ * operations of the namespaces this server returns) ask the matching clients of every
+ * worker and report each one's answer, see {@link ClusterBroadcastOperations}. The
+ * namespaces returned are then views of netty-socketio's, not its {@code Namespace}
+ * class.</li>
  * </ul>
  * {@link #newConfiguration()} gives the starter's defaults.
  */
@@ -62,6 +74,9 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	private volatile EventLoopGroup workerGroup;
 
 	private volatile Map<ChannelOption<?>, Object> childOptions = Map.of();
+
+	/** Cluster-aware namespaces; {@code null} without a cluster, and while netty-socketio constructs. */
+	private final ClusterNamespaces namespaces;
 
 	/**
 	 * Creates a server whose HTTP responses carry {@code Connection: close}, as cluster
@@ -96,6 +111,8 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		this.initializer = new ClusterChannelInitializer(closeConnections,
 				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null, requestGuard);
 		setPipelineFactory(this.initializer);
+		this.namespaces = (configuration.getStoreFactory() instanceof ClusterStoreFactory storeFactory)
+				? new ClusterNamespaces(storeFactory.adapter(), super::getNamespace) : null;
 	}
 
 	/**
@@ -123,6 +140,66 @@ public class ClusterSocketIoServer extends SocketIOServer {
 			configuration.setJsonSupport(new ClusterJsonSupport());
 		}
 		return configuration;
+	}
+
+	/**
+	 * Operations on every client of every namespace, of every worker with a cluster.
+	 */
+	@Override
+	public BroadcastOperations getBroadcastOperations() {
+		BroadcastOperations local = super.getBroadcastOperations();
+		if (this.namespaces == null) {
+			return local;
+		}
+		List<Part> parts = new ArrayList<>();
+		for (SocketIONamespace namespace : super.getAllNamespaces()) {
+			parts.add(this.namespaces.view(namespace).part());
+		}
+		return new ClusterBroadcastOperations(local, parts, this.namespaces);
+	}
+
+	/**
+	 * Operations on the members of rooms, in every namespace, of every worker with a
+	 * cluster; a client in several of the rooms is asked once per namespace.
+	 */
+	@Override
+	public BroadcastOperations getRoomOperations(String... rooms) {
+		BroadcastOperations local = super.getRoomOperations(rooms);
+		if (this.namespaces == null) {
+			return local;
+		}
+		List<Part> parts = new ArrayList<>();
+		for (SocketIONamespace namespace : super.getAllNamespaces()) {
+			parts.add(this.namespaces.view(namespace).part(rooms));
+		}
+		return new ClusterBroadcastOperations(local, parts, this.namespaces);
+	}
+
+	@Override
+	public SocketIONamespace addNamespace(String name) {
+		SocketIONamespace namespace = super.addNamespace(name);
+		// netty-socketio's constructor adds the default namespace before this class is initialised
+		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
+	}
+
+	@Override
+	public SocketIONamespace getNamespace(String name) {
+		SocketIONamespace namespace = super.getNamespace(name);
+		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
+	}
+
+	@Override
+	public Collection<SocketIONamespace> getAllNamespaces() {
+		Collection<SocketIONamespace> all = super.getAllNamespaces();
+		return (this.namespaces != null) ? this.namespaces.views(all) : all;
+	}
+
+	@Override
+	public void removeNamespace(String name) {
+		super.removeNamespace(name);
+		if (this.namespaces != null) {
+			this.namespaces.forget(name);
+		}
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.adapter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,84 @@ class AckCollectionTests {
 		assertThat(acks.future().join().responses()).containsExactly("a");
 		assertThat(acks.future().join().timedOut()).isTrue();
 		assertThat(acks.outcome()).isEqualTo(RequestOutcome.TIMEOUT);
+	}
+
+	@Test
+	void observerHearsEachSocketThenTheSettlementOnce() {
+		RecordingObserver observer = new RecordingObserver();
+		AckCollection acks = new AckCollection(1, Set.of(1, 2), observer);
+		acks.clients(1, 1, List.of("a"));
+		acks.ack(1, "a", "yes", false);
+		acks.clients(2, 2, List.of("b", "c"));
+		acks.ack(2, "b", "yes too", false);
+		assertThat(observer.events).containsExactly("answered 1/a yes", "answered 2/b yes too");
+		acks.ack(2, "c", null, true);
+		assertThat(observer.events).containsExactly("answered 1/a yes", "answered 2/b yes too", "missed 2/c",
+				"settled false");
+		acks.timedOut();
+		assertThat(observer.events).hasSize(4);
+	}
+
+	@Test
+	void everySocketOfALeftNodeIsMissedAtOnce() {
+		RecordingObserver observer = new RecordingObserver();
+		AckCollection acks = new AckCollection(1, Set.of(1, 2), observer);
+		acks.clients(1, 1, List.of("a"));
+		acks.ack(1, "a", "yes", false);
+		acks.clients(2, 2, List.of("b", "c"));
+		acks.ack(2, "b", "yes", false);
+		acks.peerLeft(2);
+		assertThat(observer.events).containsExactly("answered 1/a yes", "answered 2/b yes", "missed 2/c",
+				"settled false");
+	}
+
+	@Test
+	void timeoutMissesEverySocketNotAnswered() {
+		RecordingObserver observer = new RecordingObserver();
+		AckCollection acks = new AckCollection(1, Set.of(1, 2), observer);
+		acks.clients(1, 2, List.of("a", "b"));
+		acks.ack(1, "b", "yes", false);
+		acks.timedOut();
+		assertThat(observer.events).containsExactly("answered 1/b yes", "missed 1/a", "settled false");
+	}
+
+	@Test
+	void answerOvertakingItsCountIsNotMissedLater() {
+		RecordingObserver observer = new RecordingObserver();
+		AckCollection acks = new AckCollection(1, Set.of(2), observer);
+		acks.ack(2, "a", "early", false);
+		acks.clients(2, 2, List.of("a", "b"));
+		acks.timedOut();
+		assertThat(observer.events).containsExactly("answered 2/a early", "missed 2/b", "settled false");
+	}
+
+	@Test
+	void everyoneAnsweringSettlesSuccessfully() {
+		RecordingObserver observer = new RecordingObserver();
+		AckCollection acks = new AckCollection(1, Set.of(1), observer);
+		acks.clients(1, 0, List.of());
+		assertThat(observer.events).containsExactly("settled true");
+	}
+
+	private static final class RecordingObserver implements AckCollection.Observer {
+
+		final List<String> events = new ArrayList<>();
+
+		@Override
+		public void answered(int node, String socketId, Object response) {
+			this.events.add("answered " + node + "/" + socketId + " " + response);
+		}
+
+		@Override
+		public void missed(int node, String socketId) {
+			this.events.add("missed " + node + "/" + socketId);
+		}
+
+		@Override
+		public void settled(boolean everyClientAnswered) {
+			this.events.add("settled " + everyClientAnswered);
+		}
+
 	}
 
 }

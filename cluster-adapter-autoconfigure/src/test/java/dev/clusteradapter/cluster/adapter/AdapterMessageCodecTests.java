@@ -9,6 +9,7 @@ import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.AdapterClose;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.BroadcastAck;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.BroadcastClientCount;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
 
@@ -55,6 +56,20 @@ class AdapterMessageCodecTests {
 		Map<?, ?> response = (Map<?, ?>) ack.response();
 		assertThat(response.get("ok")).isEqualTo(true);
 		assertThat(response.get("blob")).isEqualTo(new byte[] { 1 });
+	}
+
+	@Test
+	void ackMessagesNameTheirSockets() {
+		BroadcastClientCount count = (BroadcastClientCount) this.codec.decode(MessageType.BROADCAST_CLIENT_COUNT,
+				this.codec.encode(new BroadcastClientCount(4, 2, List.of("s1", "s2"))));
+		assertThat(count).isEqualTo(new BroadcastClientCount(4, 2, List.of("s1", "s2")));
+		BroadcastAck ack = (BroadcastAck) this.codec.decode(MessageType.BROADCAST_ACK,
+				this.codec.encode(new BroadcastAck(4, "yes", false, "s2")));
+		assertThat(ack).isEqualTo(new BroadcastAck(4, "yes", false, "s2"));
+		BroadcastAck missing = (BroadcastAck) this.codec.decode(MessageType.BROADCAST_ACK,
+				this.codec.encode(new BroadcastAck(4, null, true, "s1")));
+		assertThat(missing.missing()).isTrue();
+		assertThat(missing.socketId()).isEqualTo("s1");
 	}
 
 	@Test

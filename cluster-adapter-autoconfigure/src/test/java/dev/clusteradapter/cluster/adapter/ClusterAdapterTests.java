@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.corundumstudio.socketio.namespace.Namespace;
+
+import dev.clusteradapter.cluster.server.ClusterSocketIoNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +160,7 @@ class ClusterAdapterTests {
 		ClusterNode victim = victim();
 		TestClient member = TestClient.connect(victim, "/");
 		member.join("team");
-		Namespace namespace = (Namespace) this.w1.server.getNamespace("");
+		Namespace namespace = ((ClusterSocketIoNamespace) this.w1.server.getNamespace("")).namespace();
 		await().until(() -> namespace.getRoomClientsInCluster("team") == 1);
 		this.hub.kill(victim.adapter.nodeId());
 		await().until(() -> namespace.getRoomClientsInCluster("team") == 0);

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.namespace.Namespace;
+
+import dev.clusteradapter.cluster.server.ClusterSocketIoNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +65,7 @@ class ClusterStoreFactoryTests {
 	}
 
 	private static Namespace defaultNamespace(ClusterNode node) {
-		return (Namespace) node.server.getNamespace("");
+		return ((ClusterSocketIoNamespace) node.server.getNamespace("")).namespace();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.SocketIOClient;
@@ -165,6 +166,49 @@ class SocketIoClusterTests {
 			.get(5, TimeUnit.SECONDS);
 		assertThat(result.timedOut()).isTrue();
 		assertThat(result.responses()).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void emitWithAckListenerNamesEachClientLocalOrRemoteAndWhoDidNotAnswer() throws Exception {
+		TestClient local = client(this.w1).answer("ready?", "a");
+		TestClient remote = client(this.w2).answer("ready?", "b");
+		TestClient silent = client(this.w3);
+		List<String> events = new CopyOnWriteArrayList<>();
+		ClientAckListener listener = new ClientAckListener() {
+
+			@Override
+			public void answered(SocketIOClient client, Object response) {
+				events.add("local " + client.getSessionId() + " " + response);
+			}
+
+			@Override
+			public void answered(RemoteSocket socket, Object response) {
+				events.add("remote " + socket.nodeId() + " " + socket.id() + " " + response);
+			}
+
+			@Override
+			public void missed(SocketIOClient client) {
+				events.add("local missed " + client.getSessionId());
+			}
+
+			@Override
+			public void missed(RemoteSocket socket) {
+				events.add("remote missed " + socket.nodeId() + " " + socket.id());
+			}
+
+			@Override
+			public void settled(boolean everyClientAnswered) {
+				events.add("settled " + everyClientAnswered);
+			}
+
+		};
+		AckResult result = this.w1.cluster.timeout(Duration.ofMillis(500)).emitWithAck(listener, "ready?")
+			.get(5, TimeUnit.SECONDS);
+		assertThat(result.responses()).containsExactlyInAnyOrder("a", "b");
+		assertThat(events).containsExactlyInAnyOrder("local " + local.id() + " a",
+				"remote " + this.w2.adapter.nodeId() + " " + remote.id() + " b",
+				"remote missed " + this.w3.adapter.nodeId() + " " + silent.id(), "settled false");
+		assertThat(events.get(events.size() - 1)).isEqualTo("settled false");
 	}
 
 	@Test

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.namespace.Namespace;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -20,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The server's lifecycle (start on a free or a taken port, restart, stop) and its
- * adoption of connections accepted elsewhere.
+ * The server's lifecycle (start on a free or a taken port, restart, stop), its
+ * adoption of connections accepted elsewhere, and its cluster-aware namespaces.
  */
 class ClusterSocketIoServerTests {
 
@@ -132,6 +134,30 @@ class ClusterSocketIoServerTests {
 
 	private static ClusterSocketIoServer cluster(ProbeServer server) {
 		return (ClusterSocketIoServer) server.server();
+	}
+
+	@Test
+	void withAClusterItsNamespacesAreClusterAwareViewsMadeOnce() {
+		try (IpcWorkers cluster = new IpcWorkers(Duration.ofSeconds(5))) {
+			ClusterSocketIoServer server = cluster.start().server;
+			SocketIONamespace chat = server.getNamespace("/chat");
+			assertThat(chat).isInstanceOf(ClusterSocketIoNamespace.class).isSameAs(server.getNamespace("/chat"));
+			assertThat(server.getAllNamespaces()).extracting(SocketIONamespace::getName).containsExactlyInAnyOrder("", "/chat");
+			assertThat(server.getAllNamespaces()).allMatch(ClusterSocketIoNamespace.class::isInstance).contains(chat);
+			assertThat(server.addNamespace("/news")).isSameAs(server.getNamespace("/news"));
+			assertThat(server.getBroadcastOperations()).isInstanceOf(ClusterBroadcastOperations.class);
+			assertThat(server.getRoomOperations("r")).isInstanceOf(ClusterBroadcastOperations.class);
+			server.removeNamespace("/news");
+			assertThat(server.getNamespace("/news")).isNull();
+		}
+	}
+
+	@Test
+	void withoutAClusterItsNamespacesAreNettySocketIosOwn() {
+		ClusterSocketIoServer server = new ClusterSocketIoServer(ClusterSocketIoServer.newConfiguration());
+		assertThat(server.getNamespace("")).isInstanceOf(Namespace.class);
+		assertThat(server.getAllNamespaces()).allMatch(Namespace.class::isInstance);
+		assertThat(server.getBroadcastOperations()).isNotInstanceOf(ClusterBroadcastOperations.class);
 	}
 
 }

@@ -1,0 +1,79 @@
+package dev.clusteradapter.cluster.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.clusteradapter.cluster.server.AskedClient.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ClusterSocketIoNamespace}: a namespace's broadcasts with acks, from
+ * {@code server.getNamespace(..)}, across two workers over the real IPC.
+ */
+class ClusterSocketIoNamespaceTests {
+
+	private static final Duration SETTLED = Duration.ofSeconds(10);
+
+	private IpcWorkers cluster;
+
+	private IpcWorkers.Worker w1;
+
+	private IpcWorkers.Worker w2;
+
+	private final List<AskedClient> clients = new ArrayList<>();
+
+	@BeforeEach
+	void startWorkers() {
+		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
+		this.w1 = this.cluster.start();
+		this.w2 = this.cluster.start();
+	}
+
+	@AfterEach
+	void stopWorkers() {
+		this.clients.forEach(AskedClient::close);
+		this.cluster.close();
+	}
+
+	private AskedClient client(IpcWorkers.Worker worker, String nsp, Answer answer) {
+		AskedClient client = AskedClient.connect(worker.url(nsp), answer);
+		this.clients.add(client);
+		return client;
+	}
+
+	@Test
+	void namespaceOperationsAskOnlyThatNamespaceOnEveryWorker() {
+		AskedClient x = client(this.w1, "/chat", Answer.AT_ONCE);
+		AskedClient y = client(this.w2, "/chat", Answer.AT_ONCE);
+		AskedClient z = client(this.w2, "/chat", Answer.AT_ONCE);
+		AskedClient outside = client(this.w2, "/", Answer.AT_ONCE);
+		y.emitAndWait("join", "team");
+		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("/chat").getRoomClientsInCluster("team") == 1);
+		RecordingAckCallback<String> all = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getNamespace("/chat").getBroadcastOperations().sendEvent("ask", "chat", all);
+		await().atMost(SETTLED).until(() -> all.allSuccess.get() == 1);
+		assertThat(all.answers).containsOnlyKeys(x.id(), y.id(), z.id());
+		assertThat(all.answeredBy.get(y.id()).getNamespace().getName()).isEqualTo("/chat");
+		RecordingAckCallback<String> room = new RecordingAckCallback<>(String.class, 5);
+		this.w1.server.getNamespace("/chat").getRoomOperations("team").sendEvent("ask", "chat team", room);
+		await().atMost(SETTLED).until(() -> room.allSuccess.get() == 1);
+		assertThat(room.answers).containsOnlyKeys(y.id());
+		AskedClient.assertNotAsked(this.w1.server, outside);
+	}
+
+	@Test
+	void listenersAddedThroughTheViewServeTheNamespace() {
+		AskedClient x = client(this.w2, "/chat", Answer.AT_ONCE);
+		x.emitAndWait("join", "listened");
+		assertThat(this.w2.server.getNamespace("/chat").getClient(x.id()).getAllRooms()).contains("listened");
+		assertThat(this.w2.server.getNamespace("/chat").getAllClients()).hasSize(1);
+	}
+
+}
