@@ -10,7 +10,8 @@ clients=${1:-100}
 requests=${2:-500}
 jar=$root/sample-app/target/sample-app.jar
 anchor=$root/../shared/anchors/node-cluster/start.sh
-port=39100
+# a free loopback port, so that the script never meets a server someone else runs
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 wait_port() { for _ in $(seq 1 300); do (echo > /dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.2; done; return 1; }
 wait_workers() { # until handshakes reach $2 distinct workers (our session ids name them)
@@ -19,21 +20,28 @@ wait_workers() { # until handshakes reach $2 distinct workers (our session ids n
     [ "$n" -ge "$2" ] && return 0; sleep 0.5
   done; return 1
 }
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# every process started here leads its own process group: stopping it stops its children
+# (workers, the Node cluster's processes), and nothing else
+stop() { kill -TERM -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+trap 'jobs -p | xargs -r -I{} kill -TERM -- -{} 2>/dev/null' EXIT
+measure() { # a warm-up pass first, so that neither side is measured with a cold JIT
+  node "$root/benchmarks/request-latency.js" "http://127.0.0.1:$port" "$clients" 100 > /dev/null
+  node "$root/benchmarks/request-latency.js" "http://127.0.0.1:$port" "$clients" "$requests"
+}
 
 for workers in 2 4; do
-  java -jar "$jar" --server.port=0 --socketio.cluster.port=$port --socketio.cluster.workers=$workers \
+  setsid java -jar "$jar" --server.port=0 --socketio.cluster.port=$port --socketio.cluster.workers=$workers \
     > /tmp/request-latency-java.log 2>&1 &
   pid=$!
   wait_port $port && wait_workers $port $workers && sleep 2
-  echo "java-$workers $(node "$root/benchmarks/request-latency.js" "http://127.0.0.1:$port" "$clients" "$requests")"
+  echo "java-$workers $(measure)"
   stop $pid
   if [ -x "$anchor" ] || [ -f "$anchor" ]; then
-    PORT=$port WORKERS=$workers bash "$anchor" > /tmp/request-latency-node.log 2>&1 &
+    PORT=$port WORKERS=$workers setsid bash "$anchor" > /tmp/request-latency-node.log 2>&1 &
     pid=$!
     wait_port $port && sleep 5
-    echo "node-$workers $(node "$root/benchmarks/request-latency.js" "http://127.0.0.1:$port" "$clients" "$requests")"
-    pkill -P $pid 2>/dev/null || true; stop $pid; pkill -f "node-cluster-anchor" 2>/dev/null || true
+    echo "node-$workers $(measure)"
+    stop $pid
   fi
   sleep 1
 done
