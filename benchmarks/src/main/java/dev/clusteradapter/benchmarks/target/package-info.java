@@ -1,0 +1,2 @@
+/** The servers under test, as process trees, and what /proc and jcmd tell about them. */
+package dev.clusteradapter.benchmarks.target;
