@@ -14,6 +14,7 @@ import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
 import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
 import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,10 +57,26 @@ public final class SocketIoServerAutoConfiguration {
 		configuration.setHttpCompression(server.isHttpCompression());
 		configuration.setAckMode(server.getAckMode());
 		configuration.setBossThreads(server.getBossThreads());
-		configuration.setWorkerThreads(server.getWorkerThreads());
+		configuration.setWorkerThreads(workerThreads(server, cluster, environment));
 		adapter.ifAvailable((clusterAdapter) -> configuration.setStoreFactory(new ClusterStoreFactory(clusterAdapter)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration;
+	}
+
+	/**
+	 * Event loop threads serving connections: as set; else, in a worker its primary
+	 * launched on this machine, its share of the processors (the workers are the
+	 * parallelism, as in Node's cluster: fewer loops wake less and contend less); else
+	 * Netty's default.
+	 */
+	static int workerThreads(SocketIoServerProperties server, ClusterProperties cluster, Environment environment) {
+		if (server.getWorkerThreads() > 0) {
+			return server.getWorkerThreads();
+		}
+		if (environment.getProperty(WorkerEnvironment.PRIMARY_PID) != null && cluster.getWorkers() > 0) {
+			return Math.max(1, Runtime.getRuntime().availableProcessors() / cluster.getWorkers());
+		}
+		return 0;
 	}
 
 	private static int serverPort(SocketIoServerProperties server, ClusterProperties cluster, ClusterRole role) {

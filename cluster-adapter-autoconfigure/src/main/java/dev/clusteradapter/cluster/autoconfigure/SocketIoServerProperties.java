@@ -104,7 +104,9 @@ public class SocketIoServerProperties {
 	private int bossThreads = 1;
 
 	/**
-	 * Number of Netty event loop threads serving connections; 0 for Netty's default.
+	 * Number of Netty event loop threads serving connections. 0: in a worker launched by
+	 * the primary, the processors divided by socketio.cluster.workers (at least 1);
+	 * elsewhere Netty's default (twice the processors).
 	 */
 	private int workerThreads;
 

@@ -47,6 +47,29 @@ class SocketIoServerAutoConfigurationTests {
 	}
 
 	@Test
+	void aLaunchedWorkerServesWithItsShareOfTheProcessors() {
+		int processors = Runtime.getRuntime().availableProcessors();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=worker", "SOCKETIO_CLUSTER_PRIMARY_PID=1",
+					"socketio.cluster.workers=" + processors * 2)
+			.run((context) -> assertThat(context.getBean(Configuration.class).getWorkerThreads()).isEqualTo(1));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=worker", "SOCKETIO_CLUSTER_PRIMARY_PID=1", "socketio.cluster.workers=1")
+			.run((context) -> assertThat(context.getBean(Configuration.class).getWorkerThreads()).isEqualTo(processors));
+	}
+
+	@Test
+	void externalWorkersAndExplicitSettingsKeepTheirThreads() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=worker", "socketio.cluster.workers=64")
+			.run((context) -> assertThat(context.getBean(Configuration.class).getWorkerThreads()).isZero());
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
+			.withPropertyValues("socketio.cluster.role=worker", "SOCKETIO_CLUSTER_PRIMARY_PID=1",
+					"socketio.cluster.workers=64", "socketio.server.worker-threads=3")
+			.run((context) -> assertThat(context.getBean(Configuration.class).getWorkerThreads()).isEqualTo(3));
+	}
+
+	@Test
 	void standaloneServesOnTheClusterPortByDefault() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIoServerAutoConfiguration.class))
 			.withPropertyValues("socketio.cluster.role=standalone", "socketio.cluster.port=4321")
