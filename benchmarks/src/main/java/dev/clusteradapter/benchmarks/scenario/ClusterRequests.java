@@ -16,7 +16,8 @@ import dev.clusteradapter.benchmarks.target.Target;
  */
 public final class ClusterRequests {
 
-	private static final int WARM_UP = 30;
+	// the JIT of the requesting worker needs hundreds of round trips to settle (30 left p50s twice as high)
+	private static final int WARM_UP = 500;
 
 	private final EngineIoClient client;
 
