@@ -67,18 +67,7 @@ final class AskedClient implements AutoCloseable {
 			.build();
 		Socket socket = IO.socket(URI.create(url), options);
 		AskedClient client = new AskedClient(socket, answer);
-		CompletableFuture<Void> connected = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
-		socket.once(Socket.EVENT_CONNECT_ERROR,
-				(args) -> connected.completeExceptionally(new IllegalStateException("Cannot connect: " + List.of(args))));
-		socket.connect();
-		try {
-			connected.get(20, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			socket.close();
-			throw new IllegalStateException(ex);
-		}
+		JavaClient.connectOrClose(socket);
 		// kept: the client forgets its id once disconnected
 		client.id = UUID.fromString(socket.id());
 		return client;

@@ -1,7 +1,6 @@
 package dev.clusteradapter.cluster.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +8,6 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.clusteradapter.cluster.server.AskedClient.Answer;
@@ -24,36 +21,7 @@ import static org.awaitility.Awaitility.await;
  * {@code BroadcastAckCallback}, from a {@link ClusterSocketIoServer}, across two workers over
  * the real IPC, answered by the official Java client.
  */
-class ClusterBroadcastOperationsTests {
-
-	private static final Duration SETTLED = Duration.ofSeconds(10);
-
-	private IpcWorkers cluster;
-
-	private IpcWorkers.Worker w1;
-
-	private IpcWorkers.Worker w2;
-
-	private final List<AskedClient> clients = new ArrayList<>();
-
-	@BeforeEach
-	void startWorkers() {
-		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
-		this.w1 = this.cluster.start();
-		this.w2 = this.cluster.start();
-	}
-
-	@AfterEach
-	void stopWorkers() {
-		this.clients.forEach(AskedClient::close);
-		this.cluster.close();
-	}
-
-	private AskedClient client(IpcWorkers.Worker worker, String nsp, Answer answer) {
-		AskedClient client = AskedClient.connect(worker.url(nsp), answer);
-		this.clients.add(client);
-		return client;
-	}
+class ClusterBroadcastOperationsTests extends TwoIpcWorkersTests {
 
 	@Test
 	void everyClientOfEveryWorkerAnswersAndAllSuccessComesOnceAfterTheRemoteAnswers() {

@@ -1,11 +1,5 @@
 package dev.clusteradapter.cluster.server;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.clusteradapter.cluster.server.AskedClient.Answer;
@@ -17,36 +11,7 @@ import static org.awaitility.Awaitility.await;
  * Tests for {@link ClusterSocketIoNamespace}: a namespace's broadcasts with acks, from
  * {@code server.getNamespace(..)}, across two workers over the real IPC.
  */
-class ClusterSocketIoNamespaceTests {
-
-	private static final Duration SETTLED = Duration.ofSeconds(10);
-
-	private IpcWorkers cluster;
-
-	private IpcWorkers.Worker w1;
-
-	private IpcWorkers.Worker w2;
-
-	private final List<AskedClient> clients = new ArrayList<>();
-
-	@BeforeEach
-	void startWorkers() {
-		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
-		this.w1 = this.cluster.start();
-		this.w2 = this.cluster.start();
-	}
-
-	@AfterEach
-	void stopWorkers() {
-		this.clients.forEach(AskedClient::close);
-		this.cluster.close();
-	}
-
-	private AskedClient client(IpcWorkers.Worker worker, String nsp, Answer answer) {
-		AskedClient client = AskedClient.connect(worker.url(nsp), answer);
-		this.clients.add(client);
-		return client;
-	}
+class ClusterSocketIoNamespaceTests extends TwoIpcWorkersTests {
 
 	@Test
 	void namespaceOperationsAskOnlyThatNamespaceOnEveryWorker() {

@@ -33,6 +33,16 @@ final class JavaClient implements AutoCloseable {
 			.setForceNew(true)
 			.build();
 		Socket socket = IO.socket(URI.create(url), options);
+		connectOrClose(socket);
+		return new JavaClient(socket);
+	}
+
+	/**
+	 * Connects a socket and waits up to 20 s for the server's answer.
+	 * @param socket the socket, its listeners already registered
+	 * @throws IllegalStateException when it does not connect; the socket is then closed
+	 */
+	static void connectOrClose(Socket socket) {
 		CompletableFuture<Void> connected = new CompletableFuture<>();
 		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
 		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> connected.completeExceptionally(
@@ -45,7 +55,6 @@ final class JavaClient implements AutoCloseable {
 			socket.close();
 			throw new IllegalStateException(ex);
 		}
-		return new JavaClient(socket);
 	}
 
 	UUID id() {
