@@ -108,6 +108,18 @@ final class SampleCluster implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Closes a probing session with an Engine.IO close packet: left open, it would count
+	 * against its worker for the least-connection balancing until its ping timeout, and
+	 * steer the test's own clients to the other worker.
+	 */
+	private void close(String sessionId) throws IOException, InterruptedException {
+		HTTP.send(HttpRequest.newBuilder(URI.create(socketUrl() + "/socket.io/?EIO=4&transport=polling&sid=" + sessionId))
+			.timeout(Duration.ofSeconds(5))
+			.POST(HttpRequest.BodyPublishers.ofString("1"))
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
 	private Optional<Integer> handshakeWorker() {
 		try {
 			HttpResponse<String> response = HTTP.send(HttpRequest
@@ -119,6 +131,7 @@ final class SampleCluster implements AutoCloseable {
 				return Optional.empty();
 			}
 			OptionalInt worker = SessionIdCodec.workerOf(sid.group(1));
+			close(sid.group(1));
 			return worker.isPresent() ? Optional.of(worker.getAsInt()) : Optional.empty();
 		}
 		catch (IOException ex) {
