@@ -144,7 +144,8 @@ final class LocalSockets {
 	 * A packet per client, framed for that client's Engine.IO version: a packet shared across
 	 * clients is mutated by the encoder, and one received from another node has no version.
 	 */
-	private static Packet eventPacket(SocketIOClient client, String event, List<Object> args) {
+	/** An event packet for one client: netty-socketio's encoders mutate the packets they write. */
+	static Packet eventPacket(SocketIOClient client, String event, List<Object> args) {
 		Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
 		packet.setSubType(PacketType.EVENT);
 		packet.setName(event);

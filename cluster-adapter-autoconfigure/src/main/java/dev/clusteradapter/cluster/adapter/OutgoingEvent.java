@@ -5,7 +5,6 @@ import java.util.List;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 
 import dev.clusteradapter.cluster.server.EncodedEventPacket;
 
@@ -55,11 +54,7 @@ final class OutgoingEvent {
 		}
 		// a packet per client: one received from another node has no version, and
 		// netty-socketio's encoder mutates the packets it writes
-		Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
-		packet.setSubType(PacketType.EVENT);
-		packet.setName(this.event);
-		packet.setData(this.values);
-		return packet;
+		return LocalSockets.eventPacket(client, this.event, this.values);
 	}
 
 	private EncodedEventPacket sharedPacket() {
