@@ -166,132 +166,116 @@ final class BenchmarkRun {
 	}
 
 	private void fanOut(EngineIoClient client, List<Target> targets) {
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(FAN_OUT, target, () -> {
-					try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
-						fanOut.warmUp(SENDERS);
-						noteConnectFailures(FAN_OUT, target, fanOut.connectFailures());
-						BroadcastFanOut.Window window = fanOut.measure(SENDERS, 100, this.settings.fanOutSeconds(), 10_000);
-						progress(target.name() + " " + window);
-						record(FAN_OUT, target, "server CPU µs / delivery", window.serverCpuMicrosPerDelivered());
-						if (target.workers() > 1) {
-							// a single node is its own primary: the share would repeat the total
-							record(FAN_OUT, target, "of which primary µs / delivery", window.primaryCpuMicrosPerDelivered());
-						}
-						record(FAN_OUT, target, "latency p50 ms", window.p50Millis());
-						record(FAN_OUT, target, "latency p99 ms", window.p99Millis());
-						record(FAN_OUT, target, "lost deliveries", window.lost());
-						record(FAN_OUT, target, "deliveries / s", window.deliveredPerSecond());
-						record(FAN_OUT, target, "load client CPU µs / delivery", window.clientCpuMicrosPerDelivered());
-					}
-				});
+		inRounds(FAN_OUT, targets, (target) -> {
+			try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
+				fanOut.warmUp(SENDERS);
+				noteConnectFailures(FAN_OUT, target, fanOut.connectFailures());
+				BroadcastFanOut.Window window = fanOut.measure(SENDERS, 100, this.settings.fanOutSeconds(), 10_000);
+				progress(target.name() + " " + window);
+				record(FAN_OUT, target, "server CPU µs / delivery", window.serverCpuMicrosPerDelivered());
+				if (target.workers() > 1) {
+					// a single node is its own primary: the share would repeat the total
+					record(FAN_OUT, target, "of which primary µs / delivery", window.primaryCpuMicrosPerDelivered());
+				}
+				record(FAN_OUT, target, "latency p50 ms", window.p50Millis());
+				record(FAN_OUT, target, "latency p99 ms", window.p99Millis());
+				record(FAN_OUT, target, "lost deliveries", window.lost());
+				record(FAN_OUT, target, "deliveries / s", window.deliveredPerSecond());
+				record(FAN_OUT, target, "load client CPU µs / delivery", window.clientCpuMicrosPerDelivered());
 			}
-		}
+		});
 	}
 
 	private void saturation(EngineIoClient client, List<Target> targets) {
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(SATURATION, target, () -> {
-					try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
-						fanOut.warmUp(SENDERS);
-						noteConnectFailures(SATURATION, target, fanOut.connectFailures());
-						BroadcastFanOut.Window last = null;
-						for (int rate : this.settings.saturationRates()) {
-							BroadcastFanOut.Window window = fanOut.measure(SENDERS, rate, this.settings.saturationSeconds(),
-									5_000);
-							progress(target.name() + " " + window);
-							if (window.p99Millis() > 1000 || window.lost() > 0) {
-								break;
-							}
-							last = window;
-						}
-						record(SATURATION, target, "max broadcasts / s with p99 ≤ 1 s", (last != null) ? last.rate() : 0);
-						record(SATURATION, target, "deliveries / s at that rate",
-								(last != null) ? last.deliveredPerSecond() : 0);
-						record(SATURATION, target, "server CPU µs / delivery at that rate",
-								(last != null) ? last.serverCpuMicrosPerDelivered() : Double.NaN);
+		inRounds(SATURATION, targets, (target) -> {
+			try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
+				fanOut.warmUp(SENDERS);
+				noteConnectFailures(SATURATION, target, fanOut.connectFailures());
+				BroadcastFanOut.Window last = null;
+				for (int rate : this.settings.saturationRates()) {
+					BroadcastFanOut.Window window = fanOut.measure(SENDERS, rate, this.settings.saturationSeconds(),
+							5_000);
+					progress(target.name() + " " + window);
+					if (window.p99Millis() > 1000 || window.lost() > 0) {
+						break;
 					}
-				});
+					last = window;
+				}
+				record(SATURATION, target, "max broadcasts / s with p99 ≤ 1 s", (last != null) ? last.rate() : 0);
+				record(SATURATION, target, "deliveries / s at that rate",
+						(last != null) ? last.deliveredPerSecond() : 0);
+				record(SATURATION, target, "server CPU µs / delivery at that rate",
+						(last != null) ? last.serverCpuMicrosPerDelivered() : Double.NaN);
 			}
-		}
+		});
 	}
 
 	private void roomEmit(EngineIoClient client, List<Target> targets) {
 		CrossWorkerEmit emit = new CrossWorkerEmit(client);
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(ROOM_EMIT, target, () -> {
-					CrossWorkerEmit.Result result = emit.run(target, 100, this.settings.crossSeconds());
-					progress(target.name() + " " + result);
-					record(ROOM_EMIT, target, "same-worker p50 ms", result.sameP50Millis());
-					record(ROOM_EMIT, target, "cross-worker p50 ms", result.crossP50Millis());
-					record(ROOM_EMIT, target, "same-worker p99 ms", result.sameP99Millis());
-					record(ROOM_EMIT, target, "cross-worker p99 ms", result.crossP99Millis());
-					record(ROOM_EMIT, target, "lost", result.lost());
-				});
-			}
-		}
+		inRounds(ROOM_EMIT, targets, (target) -> {
+			CrossWorkerEmit.Result result = emit.run(target, 100, this.settings.crossSeconds());
+			progress(target.name() + " " + result);
+			record(ROOM_EMIT, target, "same-worker p50 ms", result.sameP50Millis());
+			record(ROOM_EMIT, target, "cross-worker p50 ms", result.crossP50Millis());
+			record(ROOM_EMIT, target, "same-worker p99 ms", result.sameP99Millis());
+			record(ROOM_EMIT, target, "cross-worker p99 ms", result.crossP99Millis());
+			record(ROOM_EMIT, target, "lost", result.lost());
+		});
 	}
 
 	private void storm(EngineIoClient client, List<Target> targets) {
 		ConnectionStorm storm = new ConnectionStorm(client);
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(STORM, target, () -> {
-					ConnectionStorm.Result result = storm.run(target, 2000, 200, 10);
-					progress(target.name() + " " + result);
-					record(STORM, target, "failures", result.failures());
-					if (result.failures() > 0) {
-						this.notes.add("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
-								+ result.pollingFailures() + " polling), the first: " + result.firstFailure());
-					}
-					record(STORM, target, "WS handshake p50 ms", result.webSocketP50Millis());
-					record(STORM, target, "WS handshake p99 ms", result.webSocketP99Millis());
-					record(STORM, target, "polling handshake p50 ms", result.pollingP50Millis());
-					record(STORM, target, "polling handshake p99 ms", result.pollingP99Millis());
-					record(STORM, target, "all handshakes p99 ms", result.allP99Millis());
-				});
+		inRounds(STORM, targets, (target) -> {
+			try {
+				ConnectionStorm.Result result = storm.run(target, 2000, 200, 10);
+				progress(target.name() + " " + result);
+				record(STORM, target, "failures", result.failures());
+				if (result.failures() > 0) {
+					this.notes.add("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
+							+ result.pollingFailures() + " polling), the first: " + result.firstFailure());
+				}
+				record(STORM, target, "WS handshake p50 ms", result.webSocketP50Millis());
+				record(STORM, target, "WS handshake p99 ms", result.webSocketP99Millis());
+				record(STORM, target, "polling handshake p50 ms", result.pollingP50Millis());
+				record(STORM, target, "polling handshake p99 ms", result.pollingP99Millis());
+				record(STORM, target, "all handshakes p99 ms", result.allP99Millis());
+			}
+			finally {
 				// let the closed sessions' timers and sockets settle before the next target
 				sleep(2000);
 			}
-		}
+		});
 	}
 
 	private void memory(EngineIoClient client, List<Target> targets) {
 		IdleMemory memory = new IdleMemory(client);
 		for (Target target : targets) {
-			attempt(MEMORY, target, () -> {
-				IdleMemory.Result result = memory.run(target, 2000, 5000, !target.name().equals("node"));
-				progress(target.name() + " " + result);
-				record(MEMORY, target, "worker heap B / idle connection (2000)", result.heapBytesPerConnection());
-				record(MEMORY, target, "primary heap growth B / connection (5000)", result.primaryHeapBytesPerConnection());
-				record(MEMORY, target, "primary RSS MB, no client", result.primaryRssIdle() / 1048576.0);
-				record(MEMORY, target, "primary RSS MB, 5000 clients", result.primaryRssConnected() / 1048576.0);
-				record(MEMORY, target, "primary RSS growth B / connection", result.primaryRssPerConnection());
+			attempt(MEMORY, target, (measured) -> {
+				IdleMemory.Result result = memory.run(measured, 2000, 5000, !measured.name().equals("node"));
+				progress(measured.name() + " " + result);
+				record(MEMORY, measured, "worker heap B / idle connection (2000)", result.heapBytesPerConnection());
+				record(MEMORY, measured, "primary heap growth B / connection (5000)", result.primaryHeapBytesPerConnection());
+				record(MEMORY, measured, "primary RSS MB, no client", result.primaryRssIdle() / 1048576.0);
+				record(MEMORY, measured, "primary RSS MB, 5000 clients", result.primaryRssConnected() / 1048576.0);
+				record(MEMORY, measured, "primary RSS growth B / connection", result.primaryRssPerConnection());
 			});
 		}
 	}
 
 	private void requests(EngineIoClient client, List<Target> targets) {
 		ClusterRequests requests = new ClusterRequests(client);
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(FETCH, target, () -> {
-					ClusterRequests.Result result = requests.run(target, 1000, this.settings.requests());
-					progress(target.name() + " " + result);
-					if (!result.complete()) {
-						this.notes.add("- " + target.name() + ": a cluster request's reply was incomplete (not every"
-								+ " socket listed or not every worker answered)");
-					}
-					record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
-					record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());
-					record(SERVER_SIDE_EMIT, target, "round trip p50 ms", result.emitP50Millis());
-					record(SERVER_SIDE_EMIT, target, "round trip p99 ms", result.emitP99Millis());
-				});
+		inRounds(FETCH, targets, (target) -> {
+			ClusterRequests.Result result = requests.run(target, 1000, this.settings.requests());
+			progress(target.name() + " " + result);
+			if (!result.complete()) {
+				this.notes.add("- " + target.name() + ": a cluster request's reply was incomplete (not every"
+						+ " socket listed or not every worker answered)");
 			}
-		}
+			record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
+			record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());
+			record(SERVER_SIDE_EMIT, target, "round trip p50 ms", result.emitP50Millis());
+			record(SERVER_SIDE_EMIT, target, "round trip p99 ms", result.emitP99Millis());
+		});
 	}
 
 	private ResultTable table() {
@@ -348,10 +332,19 @@ final class BenchmarkRun {
 		this.measurements.add(scenario, metric, target.name(), value);
 	}
 
+	/** Measures each target in turn, once per round, rotating their order every round. */
+	private void inRounds(String scenario, List<Target> targets, Measurement measurement) {
+		for (int round = 0; round < this.settings.rounds(); round++) {
+			for (Target target : order(targets, round)) {
+				attempt(scenario, target, measurement);
+			}
+		}
+	}
+
 	private void attempt(String scenario, Target target, Measurement measurement) {
 		progress(scenario + " — " + target.name());
 		try {
-			measurement.run();
+			measurement.run(target);
 		}
 		catch (Exception ex) {
 			String note = "- " + scenario + " on " + target.name() + " failed: " + ex;
@@ -384,7 +377,7 @@ final class BenchmarkRun {
 	@FunctionalInterface
 	private interface Measurement {
 
-		void run() throws Exception;
+		void run(Target target) throws Exception;
 
 	}
 
