@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The primary's public port against real worker JVMs: 1 MB payloads with the official
- * JavaScript client over each transport, and bad input answered and closed while the
- * cluster serves on.
+ * JavaScript client over each transport, and bad input (garbage, oversized headers, an
+ * unknown session, an oversized polling body) answered and closed while the cluster
+ * serves on.
  */
 class PublicPortIntegrationTests {
 
@@ -62,7 +65,21 @@ class PublicPortIntegrationTests {
 	void unknownSessionIsRefusedCleanly() throws Exception {
 		String response = exchange("GET /socket.io/?EIO=4&transport=polling&sid=00000000-0000-0000-0000-000000000000"
 				+ " HTTP/1.1\r\nHost: x\r\n\r\n");
-		assertThat(response).startsWith("HTTP/1.1 400");
+		assertThat(response).startsWith("HTTP/1.1 400").endsWith("{\"code\":1,\"message\":\"Session ID unknown\"}");
+		String malformed = exchange("GET /socket.io/?EIO=4&transport=polling&sid=0001-garbage HTTP/1.1\r\nHost: x\r\n\r\n");
+		assertThat(malformed).startsWith("HTTP/1.1 400").endsWith("{\"code\":3,\"message\":\"Bad request\"}");
+		assertHealthyClient();
+	}
+
+	@Test
+	void pollingBodyOverTheLimitGets413AndTheClusterServesOn() throws Exception {
+		String open = exchange("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n");
+		Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open);
+		assertThat(sid.find()).as(open).isTrue();
+		int size = 2 * 1024 * 1024; // over max-http-content-length, 1.5 MB
+		String response = exchange("POST /socket.io/?EIO=4&transport=polling&sid=" + sid.group(1)
+				+ " HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n" + "x".repeat(size));
+		assertThat(response).startsWith("HTTP/1.1 413").endsWith("payload too large");
 		assertHealthyClient();
 	}
 

@@ -1,10 +1,15 @@
 package dev.clusteradapter.cluster.server;
 
+import java.lang.reflect.Field;
+
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * netty-socketio's channel pipeline with the starter's fixes for Engine.IO v4 clients: its
@@ -12,10 +17,12 @@ import io.netty.channel.ChannelPipeline;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetHandler - authorizeHandler - pollingTransport - binaryFrameMarker
+ *   - packetHandler - authorizeHandler - sessionGuard - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
- *   - engineIoV4Encoder - wrongUrlBlocker
+ *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
+ * The HTTP aggregator is the starter's {@link OversizedRequestAggregator}, which answers a
+ * body over the limit with {@code 413}.
  */
 class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
@@ -31,6 +38,12 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String UNKNOWN_SESSION = "unknownSession";
 
+	static final String OVERSIZED_MESSAGE_CLOSER = "oversizedMessageCloser";
+
+	static final String SESSION_GUARD = "sessionGuard";
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
+
 	private final boolean closeConnections;
 
 	private final ClusterJsonSupport binaryJsonSupport;
@@ -38,6 +51,10 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	private final ChannelHandler requestGuard;
 
 	private final ClientConnections connections = new ClientConnections();
+
+	private int maxHttpContentLength;
+
+	private SessionGuard sessionGuard;
 
 	private EngineIoV4Decoder decoder;
 
@@ -72,6 +89,9 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 			aware.encodedEventsWritten();
 		}
 		super.start(configuration, namespacesHub);
+		this.maxHttpContentLength = configuration.getMaxHttpContentLength();
+		ClientsBox clients = clientsBox();
+		this.sessionGuard = (clients != null) ? new SessionGuard(configuration.getContext() + "/", clients) : null;
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 	}
@@ -80,6 +100,11 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
 		this.connections.add(pipeline.channel());
+		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
+		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
+		if (this.sessionGuard != null) {
+			pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_GUARD, this.sessionGuard);
+		}
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
@@ -90,6 +115,24 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		pipeline.addAfter(HTTP_ENCODER, UNKNOWN_SESSION, UnknownSessionResponse.INSTANCE);
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
+		}
+	}
+
+	/**
+	 * netty-socketio's sessions, which it keeps in a private field of this initializer.
+	 * @return them, or {@code null} when another netty-socketio version has no such field
+	 * (the server then runs without the {@link SessionGuard})
+	 */
+	private ClientsBox clientsBox() {
+		try {
+			Field field = SocketIOChannelInitializer.class.getDeclaredField("clientsBox");
+			field.setAccessible(true);
+			return (ClientsBox) field.get(this);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.warn("Cannot read netty-socketio's sessions ({}): requests for unknown sessions get its own answers",
+					ex.toString());
+			return null;
 		}
 	}
 

@@ -1,0 +1,86 @@
+package dev.clusteradapter.cluster.server;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests naming a malformed or unknown session id, over a real socket: each gets
+ * Engine.IO's {@code 400} and a close, at once, on either transport, and the server serves
+ * on. netty-socketio left several of them hanging unanswered.
+ */
+class SessionGuardTests {
+
+	private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+	private static final String UPGRADE = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+			+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "garbage", "0001zzzz-0000-4000-8000-000000000000", "", UNKNOWN + "0" })
+	void malformedSessionIdIsABadRequestOnEitherTransport(String sid) {
+		try (ProbeServer server = ProbeServer.start()) {
+			assertRefused(request(server, "GET", "polling", sid, ""), 3, "Bad request");
+			assertRefused(request(server, "POST", "polling", sid, "Content-Length: 2\r\n\r\n40"), 3, "Bad request");
+			assertRefused(request(server, "GET", "websocket", sid, UPGRADE), 3, "Bad request");
+			assertServing(server);
+		}
+	}
+
+	@Test
+	void unknownSessionIsRefusedOnEitherTransportAndForADisconnect() {
+		try (ProbeServer server = ProbeServer.start()) {
+			assertRefused(request(server, "GET", "polling", UNKNOWN, ""), 1, "Session ID unknown");
+			assertRefused(request(server, "POST", "polling", UNKNOWN, "Content-Length: 2\r\n\r\n40"), 1,
+					"Session ID unknown");
+			assertRefused(request(server, "GET", "polling", UNKNOWN + "&disconnect=1", ""), 1, "Session ID unknown");
+			// not a WebSocket accepted and then dropped
+			assertRefused(request(server, "GET", "websocket", UNKNOWN, UPGRADE), 1, "Session ID unknown");
+			assertServing(server);
+		}
+	}
+
+	@Test
+	void knownSessionPassesOnBothTransports() {
+		try (ProbeServer server = ProbeServer.start()) {
+			RawHttp.Response open = RawHttp.exchange(server.port(),
+					"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open.body());
+			assertThat(sid.find()).isTrue();
+			RawHttp.Response connect = request(server, "POST", "polling", sid.group(1), "Content-Length: 2\r\n\r\n40");
+			assertThat(connect.head()).startsWith("HTTP/1.1 200");
+			assertThat(connect.body()).isEqualTo("ok");
+			RawHttp.Response poll = request(server, "GET", "polling", sid.group(1), "");
+			assertThat(poll.head()).startsWith("HTTP/1.1 200");
+			assertThat(poll.body()).startsWith("40{\"sid\":");
+		}
+	}
+
+	private static RawHttp.Response request(ProbeServer server, String method, String transport, String sid,
+			String rest) {
+		String head = method + " /socket.io/?EIO=4&transport=" + transport + "&sid=" + sid
+				+ " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+		return RawHttp.exchange(server.port(), head + (rest.isEmpty() ? "\r\n" : (rest.endsWith("\r\n") ? rest + "\r\n" : rest)));
+	}
+
+	private static void assertRefused(RawHttp.Response response, int code, String message) {
+		assertThat(response.head()).startsWith("HTTP/1.1 400");
+		assertThat(response.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
+		assertThat(response.header("connection")).isEqualToIgnoringCase("close");
+		assertThat(response.closedByServer()).isTrue();
+	}
+
+	private static void assertServing(ProbeServer server) {
+		for (ClientTransports transports : ClientTransports.values()) {
+			try (JavaClient client = JavaClient.connect(server.url(), transports)) {
+				assertThat(client.emitWithAck("echo", "still serving")).isEqualTo("still serving");
+			}
+		}
+	}
+
+}
