@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetHandler - authorizeHandler - sessionGuard - pollingTransport - binaryFrameMarker
+ *   - packetSender - packetHandler - authorizeHandler - sessionGuard - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
@@ -41,6 +41,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	static final String OVERSIZED_MESSAGE_CLOSER = "oversizedMessageCloser";
 
 	static final String SESSION_GUARD = "sessionGuard";
+
+	static final String PACKET_SENDER = "packetSender";
 
 	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
 
@@ -106,6 +108,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 			pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_GUARD, this.sessionGuard);
 		}
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
+		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
 		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);

@@ -121,7 +121,8 @@ public class ClusterSocketIoServer extends SocketIOServer {
 	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
 	 * however small), {@code SO_REUSEADDR}, random session ids (a client
 	 * cannot pick its own), the native epoll transport where available (needed to adopt
-	 * connections handed over on Linux), and a {@link ClusterJsonSupport}.
+	 * connections handed over on Linux), a {@link ClusterJsonSupport}, and a
+	 * {@link ClientErrorListener} (a client's malformed packet closes its connection).
 	 * @return a new configuration
 	 */
 	public static Configuration newConfiguration() {
@@ -132,6 +133,7 @@ public class ClusterSocketIoServer extends SocketIOServer {
 		configuration.setRandomSession(true);
 		configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
 		configuration.setJsonSupport(new ClusterJsonSupport());
+		configuration.setExceptionListener(new ClientErrorListener());
 		return configuration;
 	}
 
