@@ -5,18 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.handler.ClientsBox;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +35,7 @@ final class SessionGuard extends ChannelInboundHandlerAdapter {
 	private static final byte[] BAD_REQUEST = "{\"code\":3,\"message\":\"Bad request\"}"
 		.getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] UNKNOWN_SESSION = "{\"code\":1,\"message\":\"Session ID unknown\"}"
-		.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] UNKNOWN_SESSION = UnknownSessionResponse.BODY;
 
 	private final String connectPath;
 
@@ -93,13 +85,7 @@ final class SessionGuard extends ChannelInboundHandlerAdapter {
 	}
 
 	private static void refuse(ChannelHandlerContext ctx, byte[] body) {
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-				Unpooled.wrappedBuffer(body));
-		response.headers()
-			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-		ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+		ctx.channel().writeAndFlush(UnknownSessionResponse.badRequest(body)).addListener(ChannelFutureListener.CLOSE);
 	}
 
 }

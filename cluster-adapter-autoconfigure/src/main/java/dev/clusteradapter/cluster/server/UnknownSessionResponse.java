@@ -26,7 +26,7 @@ final class UnknownSessionResponse extends ChannelOutboundHandlerAdapter {
 
 	static final UnknownSessionResponse INSTANCE = new UnknownSessionResponse();
 
-	private static final byte[] BODY = "{\"code\":1,\"message\":\"Session ID unknown\"}"
+	static final byte[] BODY = "{\"code\":1,\"message\":\"Session ID unknown\"}"
 		.getBytes(StandardCharsets.US_ASCII);
 
 	@Override
@@ -34,16 +34,25 @@ final class UnknownSessionResponse extends ChannelOutboundHandlerAdapter {
 		// netty-socketio's PollingTransport.sendError writes an empty 500 head and closes
 		if (msg instanceof HttpResponse response && !(msg instanceof FullHttpResponse)
 				&& HttpResponseStatus.INTERNAL_SERVER_ERROR.equals(response.status())) {
-			FullHttpResponse unknown = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-					Unpooled.wrappedBuffer(BODY));
-			unknown.headers()
-				.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-				.setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length)
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			ctx.write(unknown, promise);
+			ctx.write(badRequest(BODY), promise);
 			return;
 		}
 		ctx.write(msg, promise);
+	}
+
+	/**
+	 * An Engine.IO error answer: {@code 400} with a JSON body, closing the connection.
+	 * @param json the body, such as {@code {"code":1,"message":"Session ID unknown"}}
+	 * @return the response
+	 */
+	static FullHttpResponse badRequest(byte[] json) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+				Unpooled.wrappedBuffer(json));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		return response;
 	}
 
 }

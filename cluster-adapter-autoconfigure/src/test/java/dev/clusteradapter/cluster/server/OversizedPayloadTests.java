@@ -6,15 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,15 +26,13 @@ class OversizedPayloadTests {
 	/** Over {@link ProbeServer}'s limit of 4 MB on both transports. */
 	private static final int OVERSIZED = 5 * 1024 * 1024;
 
-	private static final Pattern SID = Pattern.compile("\"sid\":\"([^\"]+)\"");
-
 	@ParameterizedTest(name = "handed over: {0}")
 	@ValueSource(booleans = { false, true })
 	void pollingBodyOverTheLimitGets413ThenACleanCloseAndTheSessionLivesOn(boolean handedOver) throws Exception {
 		try (ProbeServer server = ProbeServer.start();
 				HandoverFront front = handedOver ? new HandoverFront((ClusterSocketIoServer) server.server()) : null;
 				Socket socket = new Socket()) {
-			String sid = handshake(server.port());
+			String sid = RawHttp.openPollingSession(server.port());
 			// a handed-over connection replays what the front read with reading from the socket off
 			int port = handedOver ? front.port() : server.port();
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -65,7 +55,7 @@ class OversizedPayloadTests {
 			RawHttp.Response poll = RawHttp.exchange(port,
 					"GET /socket.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 			assertThat(poll.head()).startsWith("HTTP/1.1 200");
-			assertHealthy(server);
+			server.assertServesEveryTransport();
 			if (handedOver) {
 				assertThat(front.handedOver()).isEqualTo(2);
 			}
@@ -75,7 +65,7 @@ class OversizedPayloadTests {
 	@Test
 	void pollingRequestAnnouncingTooLargeABodyIsRefusedBeforeItIsSent() throws Exception {
 		try (ProbeServer server = ProbeServer.start(); Socket socket = new Socket()) {
-			String sid = handshake(server.port());
+			String sid = RawHttp.openPollingSession(server.port());
 			socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
 			socket.setSoTimeout(15_000);
 			socket.getOutputStream()
@@ -84,77 +74,19 @@ class OversizedPayloadTests {
 					.getBytes(StandardCharsets.US_ASCII));
 			// the client waits for 100 Continue and sends nothing more: the answer comes at once
 			assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 413 ");
-			assertHealthy(server);
+			server.assertServesEveryTransport();
 		}
 	}
 
 	@Test
 	void webSocketFrameOverTheLimitIsClosedWithMessageTooBig() throws Exception {
 		try (ProbeServer server = ProbeServer.start()) {
-			CompletableFuture<Integer> closed = new CompletableFuture<>();
-			CompletableFuture<Void> connected = new CompletableFuture<>();
-			WebSocket.Listener listener = new WebSocket.Listener() {
-
-				private final StringBuilder text = new StringBuilder();
-
-				@Override
-				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-					this.text.append(data);
-					if (last) {
-						String message = this.text.toString();
-						this.text.setLength(0);
-						if (message.startsWith("0")) {
-							webSocket.sendText("40", true);
-						}
-						else if (message.startsWith("40")) {
-							connected.complete(null);
-						}
-					}
-					webSocket.request(1);
-					return null;
-				}
-
-				@Override
-				public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-					closed.complete(statusCode);
-					return null;
-				}
-
-				@Override
-				public void onError(WebSocket webSocket, Throwable error) {
-					closed.completeExceptionally(error);
-				}
-
-			};
-			WebSocket webSocket = HttpClient.newHttpClient()
-				.newWebSocketBuilder()
-				.buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket"),
-						listener)
-				.get(10, TimeUnit.SECONDS);
-			connected.get(10, TimeUnit.SECONDS);
-			webSocket.sendText("42[\"echo\",\"" + "x".repeat(OVERSIZED) + "\"]", true);
-			assertThat(closed.get(15, TimeUnit.SECONDS)).isEqualTo(1009);
-			assertHealthy(server);
+			RawWebSocket webSocket = RawWebSocket.connect(server.port());
+			// a message this large goes out in several frames
+			webSocket.send("42[\"echo\",\"" + "x".repeat(OVERSIZED) + "\"]");
+			assertThat(webSocket.awaitClose()).isEqualTo(1009);
+			server.assertServesEveryTransport();
 		}
-	}
-
-	private static void assertHealthy(ProbeServer server) {
-		for (ClientTransports transports : ClientTransports.values()) {
-			try (JavaClient client = JavaClient.connect(server.url(), transports)) {
-				assertThat(client.emitWithAck("echo", "still serving")).isEqualTo("still serving");
-			}
-		}
-	}
-
-	private static String handshake(int port) {
-		RawHttp.Response open = RawHttp.exchange(port,
-				"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-		Matcher sid = SID.matcher(open.body());
-		assertThat(sid.find()).as(open.body()).isTrue();
-		RawHttp.Response connect = RawHttp.exchange(port, "POST /socket.io/?EIO=4&transport=polling&sid="
-				+ sid.group(1) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n40");
-		assertThat(connect.body()).isEqualTo("ok");
-		return sid.group(1);
 	}
 
 	/** Reads until the server closes; a reset instead of a close fails the test. */

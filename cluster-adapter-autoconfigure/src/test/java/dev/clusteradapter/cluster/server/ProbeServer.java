@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A Socket.IO server on a free loopback port that acks every {@code echo} with its
  * payload, for the official clients to talk to.
@@ -86,6 +88,15 @@ final class ProbeServer implements AutoCloseable {
 
 	String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Asserts that a client of each transport connects and gets its echo. */
+	void assertServesEveryTransport() {
+		for (ClientTransports transports : ClientTransports.values()) {
+			try (JavaClient client = JavaClient.connect(url(), transports)) {
+				assertThat(client.emitWithAck("echo", "still serving")).isEqualTo("still serving");
+			}
+		}
 	}
 
 	@Override

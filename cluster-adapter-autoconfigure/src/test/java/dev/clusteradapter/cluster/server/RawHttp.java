@@ -8,9 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One HTTP/1.1 exchange over a plain socket, where every header can be seen as sent. */
 final class RawHttp {
+
+	private static final Pattern SID = Pattern.compile("\"sid\":\"([^\"]+)\"");
 
 	private RawHttp() {
 	}
@@ -44,6 +48,35 @@ final class RawHttp {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Opens an Engine.IO session over polling and connects it to the default namespace.
+	 * @param port the server port on loopback
+	 * @return the session id
+	 */
+	static String openPollingSession(int port) {
+		Response open = exchange(port, "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+		Matcher sid = SID.matcher(open.body());
+		if (!sid.find()) {
+			throw new IllegalStateException("No session id in " + open);
+		}
+		Response connect = exchange(port, "POST /socket.io/?EIO=4&transport=polling&sid=" + sid.group(1)
+				+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n40");
+		if (!"ok".equals(connect.body())) {
+			throw new IllegalStateException("Namespace connect refused: " + connect);
+		}
+		return sid.group(1);
+	}
+
+	/**
+	 * One long-poll of a session.
+	 * @param port the server port on loopback
+	 * @param sid the session id
+	 * @return the response
+	 */
+	static Response poll(int port, String sid) {
+		return exchange(port, "GET /socket.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 	}
 
 	private static String readHead(InputStream in) throws IOException {

@@ -1,8 +1,5 @@
 package dev.clusteradapter.cluster.server;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +25,7 @@ class SessionGuardTests {
 			assertRefused(request(server, "GET", "polling", sid, ""), 3, "Bad request");
 			assertRefused(request(server, "POST", "polling", sid, "Content-Length: 2\r\n\r\n40"), 3, "Bad request");
 			assertRefused(request(server, "GET", "websocket", sid, UPGRADE), 3, "Bad request");
-			assertServing(server);
+			server.assertServesEveryTransport();
 		}
 	}
 
@@ -41,21 +38,15 @@ class SessionGuardTests {
 			assertRefused(request(server, "GET", "polling", UNKNOWN + "&disconnect=1", ""), 1, "Session ID unknown");
 			// not a WebSocket accepted and then dropped
 			assertRefused(request(server, "GET", "websocket", UNKNOWN, UPGRADE), 1, "Session ID unknown");
-			assertServing(server);
+			server.assertServesEveryTransport();
 		}
 	}
 
 	@Test
-	void knownSessionPassesOnBothTransports() {
+	void knownSessionPassesTheGuard() {
 		try (ProbeServer server = ProbeServer.start()) {
-			RawHttp.Response open = RawHttp.exchange(server.port(),
-					"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-			Matcher sid = Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open.body());
-			assertThat(sid.find()).isTrue();
-			RawHttp.Response connect = request(server, "POST", "polling", sid.group(1), "Content-Length: 2\r\n\r\n40");
-			assertThat(connect.head()).startsWith("HTTP/1.1 200");
-			assertThat(connect.body()).isEqualTo("ok");
-			RawHttp.Response poll = request(server, "GET", "polling", sid.group(1), "");
+			String sid = RawHttp.openPollingSession(server.port());
+			RawHttp.Response poll = request(server, "GET", "polling", sid, "");
 			assertThat(poll.head()).startsWith("HTTP/1.1 200");
 			assertThat(poll.body()).startsWith("40{\"sid\":");
 		}
@@ -73,14 +64,6 @@ class SessionGuardTests {
 		assertThat(response.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
 		assertThat(response.header("connection")).isEqualToIgnoringCase("close");
 		assertThat(response.closedByServer()).isTrue();
-	}
-
-	private static void assertServing(ProbeServer server) {
-		for (ClientTransports transports : ClientTransports.values()) {
-			try (JavaClient client = JavaClient.connect(server.url(), transports)) {
-				assertThat(client.emitWithAck("echo", "still serving")).isEqualTo("still serving");
-			}
-		}
 	}
 
 }
