@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetSender - packetHandler - authorizeHandler - sessionGuard - pollingTransport - binaryFrameMarker
+ *   - packetSender - packetHandler - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
@@ -40,7 +40,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String OVERSIZED_MESSAGE_CLOSER = "oversizedMessageCloser";
 
-	static final String SESSION_GUARD = "sessionGuard";
+	static final String ENGINE_IO_REQUEST_GUARD = "engineIoRequestGuard";
 
 	static final String PACKET_SENDER = "packetSender";
 
@@ -56,7 +56,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	private int maxHttpContentLength;
 
-	private SessionGuard sessionGuard;
+	private EngineIoRequestGuard engineIoRequestGuard;
 
 	private EngineIoV4Decoder decoder;
 
@@ -93,7 +93,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		super.start(configuration, namespacesHub);
 		this.maxHttpContentLength = configuration.getMaxHttpContentLength();
 		ClientsBox clients = clientsBox();
-		this.sessionGuard = (clients != null) ? new SessionGuard(configuration.getContext() + "/", clients) : null;
+		this.engineIoRequestGuard = (clients != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
+				configuration.getTransports(), clients) : null;
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 	}
@@ -104,8 +105,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		this.connections.add(pipeline.channel());
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
-		if (this.sessionGuard != null) {
-			pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_GUARD, this.sessionGuard);
+		if (this.engineIoRequestGuard != null) {
+			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
@@ -124,7 +125,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	/**
 	 * netty-socketio's sessions, which it keeps in a private field of this initializer.
 	 * @return them, or {@code null} when another netty-socketio version has no such field
-	 * (the server then runs without the {@link SessionGuard})
+	 * (the server then runs without the {@link EngineIoRequestGuard})
 	 */
 	private ClientsBox clientsBox() {
 		try {

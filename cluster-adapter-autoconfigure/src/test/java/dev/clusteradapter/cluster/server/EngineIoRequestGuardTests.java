@@ -7,11 +7,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests naming a malformed or unknown session id, over a real socket: each gets
- * Engine.IO's {@code 400} and a close, at once, on either transport, and the server serves
- * on. netty-socketio left several of them hanging unanswered.
+ * Malformed Engine.IO requests over a real socket (bad or unknown session ids, transports,
+ * flags, handshake methods): each gets Engine.IO's {@code 400} and a close, at once, and
+ * the server serves on. netty-socketio left several of them hanging unanswered.
  */
-class SessionGuardTests {
+class EngineIoRequestGuardTests {
 
 	private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
@@ -39,6 +39,49 @@ class SessionGuardTests {
 			// not a WebSocket accepted and then dropped
 			assertRefused(request(server, "GET", "websocket", UNKNOWN, UPGRADE), 1, "Session ID unknown");
 			server.assertServesEveryTransport();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "&transport=", "&transport=bogus", "&transport=flashsocket" })
+	void missingOrUnknownTransportIsRefused(String transport) {
+		try (ProbeServer server = ProbeServer.start()) {
+			assertRefused(RawHttp.exchange(server.port(), "GET /socket.io/?EIO=4" + transport
+					+ " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 0, "Transport unknown");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "transport=websocket", "transport=polling&b64=xyz", "transport=polling&j=abc" })
+	void requestsThatNettySocketIoLeftHangingAreBadRequests(String query) {
+		try (ProbeServer server = ProbeServer.start()) {
+			assertRefused(RawHttp.exchange(server.port(), "GET /socket.io/?EIO=4&" + query
+					+ " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 3, "Bad request");
+			server.assertServesEveryTransport();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "POST", "PUT", "DELETE" })
+	void handshakeByAnotherMethodThanGetIsRefused(String method) {
+		try (ProbeServer server = ProbeServer.start()) {
+			assertRefused(RawHttp.exchange(server.port(), method + " /socket.io/?EIO=4&transport=polling"
+					+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"), 2, "Bad handshake method");
+			assertThat(server.server().getAllClients()).isEmpty();
+		}
+	}
+
+	@Test
+	void handshakeFlagsAndPreflightPass() {
+		try (ProbeServer server = ProbeServer.start()) {
+			RawHttp.Response b64 = RawHttp.exchange(server.port(),
+					"GET /socket.io/?EIO=4&transport=polling&b64=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			assertThat(b64.head()).startsWith("HTTP/1.1 200");
+			assertThat(b64.body()).contains("\"sid\"");
+			RawHttp.Response preflight = RawHttp.exchange(server.port(),
+					"OPTIONS /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+							+ "Origin: http://app.example\r\nAccess-Control-Request-Method: GET\r\n\r\n");
+			assertThat(preflight.head()).startsWith("HTTP/1.1 200");
 		}
 	}
 
