@@ -54,7 +54,9 @@ public class SocketIoServerProperties {
 	private Duration upgradeTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Time a new connection has to send its first data.
+	 * Time a connection has to deliver its first whole request, head and body, before it
+	 * is closed. Every polling request comes on a connection of its own, so a polling
+	 * upload must arrive within it.
 	 */
 	private Duration firstDataTimeout = Duration.ofSeconds(5);
 
