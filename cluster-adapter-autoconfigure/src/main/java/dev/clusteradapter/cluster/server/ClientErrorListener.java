@@ -3,8 +3,11 @@ package dev.clusteradapter.cluster.server;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.messages.PacketsMessage;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -28,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * netty-socketio's default logs such an error with its stack trace and keeps the
  * connection: a client sending malformed packets stays connected and every packet writes
  * dozens of error lines, and every client that resets its connection writes a stack trace.
- * Here a malformed packet ends its client's session (a WebSocket is closed with status
- * 1007, invalid payload data; a waiting long-poll gets Socket.IO's disconnect packet) and is
- * logged in one line at warning level (netty-socketio's packet handler still logs the packet once itself); a failure of
- * the connection itself, such as a reset by the peer, is logged at debug level. Errors thrown by the
- * application's listeners are logged with their stack trace, as netty-socketio does.
+ * Here a malformed packet ends its client's session: a WebSocket is closed with status
+ * 1007 (invalid payload data), a waiting long-poll gets Engine.IO's close packet, and
+ * either way the client reconnects, as after Socket.IO's parse error. It is logged in one
+ * line at warning level (netty-socketio's packet handler still logs the packet once
+ * itself). A failure of the connection itself, such as a reset by the peer, is logged at
+ * debug level. Errors thrown by the application's listeners are logged with their stack
+ * trace, as netty-socketio does.
  * Replace it with {@code Configuration.setExceptionListener} in a
  * {@code SocketIoConfigurationCustomizer}.
  */
@@ -72,8 +77,9 @@ public class ClientErrorListener extends DefaultExceptionListener {
 				return true;
 			}
 			if (client != null) {
-				// a parked long-poll gets Socket.IO's disconnect packet, and the session ends
-				client.disconnect();
+				// a waiting long-poll gets Engine.IO's close packet, and the session ends
+				client.send(new Packet(PacketType.CLOSE, client.getEngineIOVersion()), Transport.POLLING);
+				client.onChannelDisconnect();
 			}
 		}
 		ctx.close();
