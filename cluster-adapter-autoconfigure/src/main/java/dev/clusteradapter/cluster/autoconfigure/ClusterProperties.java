@@ -398,7 +398,7 @@ public class ClusterProperties {
 		/**
 		 * Time a new connection has to send its first request head before it is closed.
 		 */
-		private Duration requestTimeout = Duration.ofSeconds(10);
+		private Duration headTimeout = Duration.ofSeconds(10);
 
 		public StickyMode getMode() {
 			return this.mode;
@@ -416,12 +416,12 @@ public class ClusterProperties {
 			this.maxHeaderSize = maxHeaderSize;
 		}
 
-		public Duration getRequestTimeout() {
-			return this.requestTimeout;
+		public Duration getHeadTimeout() {
+			return this.headTimeout;
 		}
 
-		public void setRequestTimeout(Duration requestTimeout) {
-			this.requestTimeout = requestTimeout;
+		public void setHeadTimeout(Duration headTimeout) {
+			this.headTimeout = headTimeout;
 		}
 
 	}

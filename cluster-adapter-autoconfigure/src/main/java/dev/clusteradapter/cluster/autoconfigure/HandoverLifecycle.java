@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 import dev.clusteradapter.cluster.sticky.HandoverReceiver;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -21,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public class HandoverLifecycle implements SmartLifecycle {
 
-	private final ClusterSocketIoServer server;
+	private final ClusteredSocketIOServer server;
 
 	private final Supplier<Path> socket;
 
@@ -37,7 +37,7 @@ public class HandoverLifecycle implements SmartLifecycle {
 	 * connections cannot be handed over to this worker (they are then relayed)
 	 * @param socket path of the Unix socket to take connections on, asked at start
 	 */
-	public HandoverLifecycle(ClusterSocketIoServer server, Supplier<Path> socket) {
+	public HandoverLifecycle(ClusteredSocketIOServer server, Supplier<Path> socket) {
 		this.server = server;
 		this.socket = socket;
 	}

@@ -121,7 +121,7 @@ public final class SocketIoClusterAutoConfiguration {
 			return StickyRouterOptions.of(properties.getHost(), properties.getPort())
 				.withMode(sticky.getMode())
 				.withLoadBalancing(properties.getLoadBalancing())
-				.withLimits(Math.toIntExact(sticky.getMaxHeaderSize().toBytes()), sticky.getRequestTimeout());
+				.withLimits(Math.toIntExact(sticky.getMaxHeaderSize().toBytes()), sticky.getHeadTimeout());
 		}
 
 		private static SupervisorOptions supervisorOptions(PrimaryNode node, IpcSecret secret,

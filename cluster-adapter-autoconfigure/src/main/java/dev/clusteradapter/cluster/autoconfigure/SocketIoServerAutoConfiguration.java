@@ -13,7 +13,7 @@ import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
 import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
-import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +40,7 @@ public final class SocketIoServerAutoConfiguration {
 		// the starter's safe defaults: random session ids (netty-socketio otherwise takes one
 		// from an "io" header or cookie), SO_REUSEADDR (a restarted cluster binds at once),
 		// native epoll where available, and the JSON support that fixes binary payloads
-		Configuration configuration = ClusterSocketIoServer.newConfiguration();
+		Configuration configuration = ClusteredSocketIOServer.newConfiguration();
 		configuration.setHostname(server.getHostname());
 		configuration.setPort(serverPort(server, cluster, OnClusterRoleCondition.roleOf(environment)));
 		configuration.setContext(server.getContext());
@@ -88,20 +88,20 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SocketIOServer.class)
-	ClusterSocketIoServer socketIoServer(Configuration configuration, ObjectProvider<WorkerNode> workerNode,
+	ClusteredSocketIOServer socketIoServer(Configuration configuration, ObjectProvider<WorkerNode> workerNode,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		WorkerNode worker = workerNode.getIfAvailable();
-		ClusterSocketIoServer server;
+		ClusteredSocketIOServer server;
 		if (worker != null) {
 			// Session ids name their worker, so that the primary routes without a table: the
 			// worker assigns them itself, whatever a client proposes. Behind the primary each
 			// new TCP connection goes to one worker, so a keep-alive connection must not
 			// carry a later request of another session: responses close it.
 			configuration.setRandomSession(false);
-			server = new ClusterSocketIoServer(configuration, true, new SessionIdAssigner(() -> worker.bus().nodeId()));
+			server = new ClusteredSocketIOServer(configuration, true, new SessionIdAssigner(() -> worker.bus().nodeId()));
 		}
 		else {
-			server = new ClusterSocketIoServer(configuration, false);
+			server = new ClusteredSocketIOServer(configuration, false);
 		}
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
@@ -127,8 +127,8 @@ public final class SocketIoServerAutoConfiguration {
 		// Handover passes file descriptors over a Unix socket: only beside a primary reached
 		// through one (so on this host, with native epoll), and only into the starter's server.
 		// The socket lies beside the primary's, in the directory only this user may enter.
-		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusterSocketIoServer;
-		return new HandoverLifecycle(possible ? (ClusterSocketIoServer) server : null, () -> Path
+		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusteredSocketIOServer;
+		return new HandoverLifecycle(possible ? (ClusteredSocketIOServer) server : null, () -> Path
 			.of(client.endpoint().address())
 			.resolveSibling("worker-" + client.nodeId() + ".sock"));
 	}

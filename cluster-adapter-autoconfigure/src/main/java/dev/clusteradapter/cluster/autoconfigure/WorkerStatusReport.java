@@ -7,7 +7,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.namespace.Namespace;
 import dev.clusteradapter.cluster.WorkerStatus;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
-import dev.clusteradapter.cluster.server.ClusterSocketIoServer;
+import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 
 /**
  * What a worker's heartbeat reports of its Socket.IO server.
@@ -20,7 +20,7 @@ final class WorkerStatusReport {
 	}
 
 	static WorkerStatus of(SocketIOServer server, String handoverAddress, RequestTotals requests) {
-		int port = (server instanceof ClusterSocketIoServer clusterServer) ? clusterServer.getPort() : 0;
+		int port = (server instanceof ClusteredSocketIOServer clusterServer) ? clusterServer.getPort() : 0;
 		int rooms = 0;
 		for (SocketIONamespace namespace : server.getAllNamespaces()) {
 			if (namespace instanceof Namespace local) {

@@ -1,0 +1,339 @@
+package dev.clusteradapter.cluster.adapter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+import com.corundumstudio.socketio.AckCallback;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.JsonSupport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.AdapterClose;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
+
+/**
+ * The cluster adapter of one node: socket.io's adapter semantics over a {@link ClusterBus}.
+ * Serves {@link SocketIoCluster} and, once a netty-socketio server using
+ * {@link ClusterStoreFactory} has started, that server's own broadcasts and rooms. A node
+ * without a server (the primary) reaches the workers only.
+ */
+public final class ClusterAdapter implements AutoCloseable {
+
+	/** Default time to wait for other nodes' answers. */
+	public static final Duration DEFAULT_REQUESTS_TIMEOUT = Duration.ofSeconds(5);
+
+	private final ClusterBus bus;
+
+	private final Duration requestsTimeout;
+
+	private final AdapterMessageCodec codec = new AdapterMessageCodec();
+
+	private final ArgumentCodec arguments;
+
+	private final LocalSockets sockets;
+
+	private final RemoteMemberships memberships;
+
+	private final PendingRequests requests;
+
+	private final ServerSideEmitListeners serverSideListeners = new ServerSideEmitListeners();
+
+	/**
+	 * Creates an adapter with the default requests timeout and no metrics.
+	 * @param bus the bus to the other nodes
+	 */
+	public ClusterAdapter(ClusterBus bus) {
+		this(bus, DEFAULT_REQUESTS_TIMEOUT, AdapterMetrics.NONE);
+	}
+
+	/**
+	 * Creates an adapter and registers it on the bus.
+	 * @param bus the bus to the other nodes
+	 * @param requestsTimeout default time to wait for other nodes' answers
+	 * @param metrics receives request timings
+	 */
+	public ClusterAdapter(ClusterBus bus, Duration requestsTimeout, AdapterMetrics metrics) {
+		this.bus = Objects.requireNonNull(bus, "bus");
+		this.requestsTimeout = Objects.requireNonNull(requestsTimeout, "requestsTimeout");
+		this.arguments = new ArgumentCodec(this.codec.mapper());
+		this.sockets = new LocalSockets(this.codec.mapper());
+		this.memberships = new RemoteMemberships(this.sockets);
+		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"));
+		bus.addListener(new AdapterReceiver(this));
+	}
+
+	/**
+	 * Id of this node on the bus.
+	 * @return the node id
+	 */
+	public int nodeId() {
+		return this.bus.nodeId();
+	}
+
+	/**
+	 * Default time to wait for other nodes' answers.
+	 * @return the timeout
+	 */
+	public Duration requestsTimeout() {
+		return this.requestsTimeout;
+	}
+
+	/**
+	 * Number of nodes serving clients: live peer workers, plus this node if it has a server.
+	 * @return the server count
+	 */
+	public int serverCount() {
+		return this.bus.peers().size() + (this.sockets.attached() ? 1 : 0);
+	}
+
+	/** Tells the other nodes this adapter is closing and settles this node's pending requests. */
+	@Override
+	public void close() {
+		try {
+			send(Scope.cluster(this.bus), new AdapterClose());
+		}
+		catch (RuntimeException ex) {
+			// the link may already be down: the others then learn it from the bus
+		}
+		finally {
+			this.requests.close();
+		}
+	}
+
+	void attach(NamespacesHub namespaces, JsonSupport jsonSupport) {
+		this.arguments.useJsonSupport(jsonSupport);
+		this.sockets.attach(namespaces);
+		this.memberships.replay();
+	}
+
+	ClusterBus bus() {
+		return this.bus;
+	}
+
+	LocalSockets sockets() {
+		return this.sockets;
+	}
+
+	ArgumentCodec arguments() {
+		return this.arguments;
+	}
+
+	AdapterMessageCodec codec() {
+		return this.codec;
+	}
+
+	RemoteMemberships memberships() {
+		return this.memberships;
+	}
+
+	PendingRequests requests() {
+		return this.requests;
+	}
+
+	ServerSideEmitListeners serverSideListeners() {
+		return this.serverSideListeners;
+	}
+
+	ObjectMapper mapper() {
+		return this.codec.mapper();
+	}
+
+	void send(Scope scope, AdapterMessage message) {
+		if (scope.peers().isEmpty()) {
+			return;
+		}
+		int type = this.codec.typeOf(message).busType();
+		byte[] payload = this.codec.encode(message);
+		if (scope.everyPeer()) {
+			this.bus.publish(type, payload);
+		}
+		else {
+			scope.peers().forEach((node) -> this.bus.send(node, type, payload));
+		}
+	}
+
+	private void sendRequest(Scope scope, PendingRequest<?> request, AdapterMessage message) {
+		try {
+			send(scope, message);
+		}
+		catch (RuntimeException ex) {
+			request.fail(ex, RequestOutcome.ERROR);
+		}
+	}
+
+	void reply(int node, AdapterMessage message) {
+		this.bus.send(node, this.codec.typeOf(message).busType(), this.codec.encode(message));
+	}
+
+	void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args) {
+		// encoded once for every node and every local client, as socket.io does
+		EncodedArgs encoded = this.arguments.encode(args);
+		if (scope.includesSelf() && this.sockets.attached()) {
+			this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments));
+		}
+		send(scope, new Broadcast(target, event, encoded, null, null));
+	}
+
+	/** A broadcast already delivered locally by netty-socketio, for the other nodes. */
+	void broadcastToPeers(BroadcastTarget target, String event, List<Object> args) {
+		broadcast(target, new Scope(false, this.bus.peers(), true), event, args);
+	}
+
+	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
+			Duration timeout) {
+		return broadcastWithAck(target, scope, event, args, timeout, null);
+	}
+
+	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
+			Duration timeout, ClientAckListener listener) {
+		int self = nodeId();
+		Set<Integer> nodes = new HashSet<>(scope.peers());
+		if (scope.includesSelf()) {
+			nodes.add(self);
+		}
+		EncodedArgs encoded = this.arguments.encode(args);
+		ClientAckNotifier relay = (listener != null) ? new ClientAckNotifier(this, target.nsp(), listener) : null;
+		AckCollection.Observer observer = (relay != null) ? relay : AckCollection.Observer.NONE;
+		AckCollection request = this.requests.register((id) -> new AckCollection(id, nodes, observer), timeout);
+		sendRequest(scope, request, new Broadcast(target, event, encoded, request.id(), timeout.toMillis()));
+		List<SocketIOClient> clients = scope.includesSelf() ? this.sockets.match(target) : List.of();
+		if (relay != null) {
+			relay.asking(clients);
+			// a request that could not be sent settles without its observer knowing
+			request.future().whenComplete((result, failure) -> {
+				if (failure != null) {
+					listener.settled(false);
+				}
+			});
+		}
+		request.clients(self, clients.size(), socketIds(clients));
+		List<Object> forClients = clients.isEmpty() ? List.of() : this.arguments.forClients(encoded);
+		for (SocketIOClient client : clients) {
+			String socketId = client.getSessionId().toString();
+			this.sockets.emit(client, event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
+
+				@Override
+				public void onSuccess(Object result) {
+					request.ack(self, socketId, result, false);
+				}
+
+				@Override
+				public void onTimeout() {
+					request.ack(self, socketId, null, true);
+				}
+
+			});
+		}
+		return request.future();
+	}
+
+	static List<String> socketIds(List<SocketIOClient> clients) {
+		List<String> ids = new ArrayList<>(clients.size());
+		clients.forEach((client) -> ids.add(client.getSessionId().toString()));
+		return ids;
+	}
+
+	/** netty-socketio times acks in whole seconds: round up, so the requester times out first. */
+	static int ackTimeoutSeconds(long timeoutMillis) {
+		return (int) Math.max(1, (timeoutMillis + 1999) / 1000);
+	}
+
+	CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastTarget target, Scope scope, Duration timeout) {
+		int self = nodeId();
+		NodeAnswers<List<RemoteSocket>, List<RemoteSocket>> request = this.requests
+			.register(nodeAnswers(RequestType.FETCH_SOCKETS, scope, ClusterAdapter::flatten, false), timeout);
+		request.addLocal(scope.includesSelf() ? List.of(remoteSockets(self, target.nsp(), this.sockets.describe(target))) : List.of());
+		sendRequest(scope, request, new FetchSockets(request.id(), target));
+		return request.future();
+	}
+
+	List<RemoteSocket> remoteSockets(int node, String nsp, List<SocketDescription> descriptions) {
+		List<RemoteSocket> result = new ArrayList<>(descriptions.size());
+		for (SocketDescription description : descriptions) {
+			result.add(RemoteSocket.of(this, node, nsp, description));
+		}
+		return result;
+	}
+
+	CompletableFuture<Void> socketsJoin(BroadcastTarget target, Scope scope, List<String> rooms, Duration timeout) {
+		NodeAnswers<Object, Void> request = this.requests
+			.register(nodeAnswers(RequestType.SOCKETS_JOIN, scope, (answers) -> null, false), timeout);
+		if (scope.includesSelf()) {
+			this.sockets.join(target, rooms);
+		}
+		request.addLocal(List.of());
+		sendRequest(scope, request, new SocketsJoin(request.id(), target, rooms));
+		return request.future();
+	}
+
+	CompletableFuture<Void> socketsLeave(BroadcastTarget target, Scope scope, List<String> rooms, Duration timeout) {
+		NodeAnswers<Object, Void> request = this.requests
+			.register(nodeAnswers(RequestType.SOCKETS_LEAVE, scope, (answers) -> null, false), timeout);
+		if (scope.includesSelf()) {
+			this.sockets.leave(target, rooms);
+		}
+		request.addLocal(List.of());
+		sendRequest(scope, request, new SocketsLeave(request.id(), target, rooms));
+		return request.future();
+	}
+
+	CompletableFuture<Void> disconnectSockets(BroadcastTarget target, Scope scope, boolean close, Duration timeout) {
+		NodeAnswers<Object, Void> request = this.requests
+			.register(nodeAnswers(RequestType.DISCONNECT_SOCKETS, scope, (answers) -> null, false), timeout);
+		if (scope.includesSelf()) {
+			this.sockets.disconnect(target, close);
+		}
+		request.addLocal(List.of());
+		sendRequest(scope, request, new DisconnectSockets(request.id(), target, close));
+		return request.future();
+	}
+
+	void serverSideEmit(String nsp, String event, List<Object> args) {
+		Scope scope = Scope.cluster(this.bus);
+		if (!scope.peers().isEmpty()) {
+			send(scope, new ServerSideEmit(null, nsp, event, this.arguments.encode(args)));
+		}
+	}
+
+	CompletableFuture<List<Object>> serverSideEmitWithAck(String nsp, String event, List<Object> args, Duration timeout) {
+		Scope scope = Scope.cluster(this.bus);
+		EncodedArgs encoded = this.arguments.encode(args);
+		NodeAnswers<Object, List<Object>> request = this.requests
+			.register(nodeAnswers(RequestType.SERVER_SIDE_EMIT, scope, (answers) -> answers, true), timeout);
+		request.addLocal(List.of());
+		sendRequest(scope, request, new ServerSideEmit(request.id(), nsp, event, encoded));
+		return request.future();
+	}
+
+
+	void onServerSideEmit(String nsp, String event, ServerSideEmitHandler handler) {
+		this.serverSideListeners.add(nsp, event, handler);
+	}
+
+	private static <A, T> LongFunction<NodeAnswers<A, T>> nodeAnswers(RequestType type, Scope scope,
+			Function<List<A>, T> result, boolean partialOnTimeout) {
+		return (id) -> new NodeAnswers<>(id, type, scope.peers(), result, partialOnTimeout);
+	}
+
+	private static List<RemoteSocket> flatten(List<List<RemoteSocket>> answers) {
+		List<RemoteSocket> all = new ArrayList<>();
+		answers.forEach(all::addAll);
+		return all;
+	}
+
+}

@@ -1,0 +1,348 @@
+package dev.clusteradapter.cluster.server;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.corundumstudio.socketio.BroadcastAckCallback;
+import com.corundumstudio.socketio.BroadcastOperations;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.SocketIOServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.util.concurrent.Future;
+
+import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
+
+/**
+ * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
+ * connections handed over by the cluster's primary process.
+ * <p>
+ * A {@link SocketIOServer} subclass, so the whole netty-socketio API (listeners,
+ * namespaces, rooms, broadcasts) stays as it is. What it changes:
+ * <ul>
+ * <li>binary payloads of events, acks and broadcasts reach v4 clients intact, both ways,
+ * over WebSocket and polling (see {@link EngineIoV4Encoder}, {@link EngineIoV4Decoder});
+ * with a {@link ClusterJsonSupport} (set when the configuration has no JSON support)
+ * binary arguments arrive as {@code byte[]} even where declared {@code Object};</li>
+ * <li>an upgrade from polling to WebSocket never stalls on a held polling request
+ * (see {@link UpgradePollingCycle});</li>
+ * <li>the listening socket always has {@code SO_REUSEADDR}, so a restarted cluster binds
+ * at once;</li>
+ * <li>optionally, every HTTP response carries {@code Connection: close};</li>
+ * <li>{@link #start()} fails with a clear message and leaves no thread behind,
+ * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
+ * port;</li>
+ * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere;</li>
+ * <li>with a {@link ClusterStoreFactory}, broadcasts with a {@link BroadcastAckCallback}
+ * (through {@link #getBroadcastOperations()}, {@link #getRoomOperations(String...)} and the
+ * operations of the namespaces this server returns) ask the matching clients of every
+ * worker and report each one's answer, see {@link ClusteredBroadcastOperations}. The
+ * namespaces returned are then views of netty-socketio's, not its {@code Namespace}
+ * class.</li>
+ * </ul>
+ * {@link #newConfiguration()} gives the starter's defaults.
+ */
+public class ClusteredSocketIOServer extends SocketIOServer {
+
+	private static final long QUIET_PERIOD_MILLIS = 100;
+
+	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
+
+	private static final Duration FAREWELL_PATIENCE = Duration.ofSeconds(1);
+
+	private final ClusterChannelInitializer initializer;
+
+	private volatile Channel serverChannel;
+
+	private volatile EventLoopGroup bossGroup;
+
+	private volatile EventLoopGroup workerGroup;
+
+	private volatile Map<ChannelOption<?>, Object> childOptions = Map.of();
+
+	/** Cluster-aware namespaces; {@code null} without a cluster, and while netty-socketio constructs. */
+	private final NamespaceViews namespaces;
+
+	/**
+	 * Creates a server whose HTTP responses carry {@code Connection: close}, as cluster
+	 * workers need.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored
+	 */
+	public ClusteredSocketIOServer(Configuration configuration) {
+		this(configuration, true);
+	}
+
+	/**
+	 * Creates a server.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored.
+	 * Without a JSON support, a {@link ClusterJsonSupport} is set on it.
+	 * @param closeConnections whether every HTTP response carries {@code Connection: close}
+	 */
+	public ClusteredSocketIOServer(Configuration configuration, boolean closeConnections) {
+		this(configuration, closeConnections, null);
+	}
+
+	/**
+	 * Creates a server with a guard on its HTTP requests.
+	 * @param configuration netty-socketio settings; read now, later changes are ignored.
+	 * Without a JSON support, a {@link ClusterJsonSupport} is set on it.
+	 * @param closeConnections whether every HTTP response carries {@code Connection: close}
+	 * @param requestGuard a {@link io.netty.channel.ChannelHandler.Sharable sharable}
+	 * handler placed right after the HTTP request decoder of every connection (the sticky
+	 * router's session id assigner), or {@code null}
+	 */
+	public ClusteredSocketIOServer(Configuration configuration, boolean closeConnections, ChannelHandler requestGuard) {
+		super(withJsonSupport(configuration));
+		this.initializer = new ClusterChannelInitializer(closeConnections,
+				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null, requestGuard);
+		setPipelineFactory(this.initializer);
+		this.namespaces = (configuration.getStoreFactory() instanceof ClusterStoreFactory storeFactory)
+				? new NamespaceViews(storeFactory.adapter(), super::getNamespace) : null;
+	}
+
+	/**
+	 * A configuration with the starter's defaults, for a caller to adjust: no WebSocket
+	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
+	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
+	 * however small), {@code SO_REUSEADDR}, random session ids (a client
+	 * cannot pick its own), the native epoll transport where available (needed to adopt
+	 * connections handed over on Linux), a {@link ClusterJsonSupport}, and a
+	 * {@link ClientErrorListener} (a client's malformed packet closes its connection).
+	 * @return a new configuration
+	 */
+	public static Configuration newConfiguration() {
+		Configuration configuration = new Configuration();
+		configuration.setWebsocketCompression(false);
+		configuration.setHttpCompression(false);
+		configuration.getSocketConfig().setReuseAddress(true);
+		configuration.setRandomSession(true);
+		configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
+		configuration.setJsonSupport(new ClusterJsonSupport());
+		configuration.setExceptionListener(new ClientErrorListener());
+		return configuration;
+	}
+
+	private static Configuration withJsonSupport(Configuration configuration) {
+		if (configuration.getJsonSupport() == null) {
+			configuration.setJsonSupport(new ClusterJsonSupport());
+		}
+		return configuration;
+	}
+
+	/**
+	 * Operations on every client of every namespace, of every worker with a cluster.
+	 */
+	@Override
+	public BroadcastOperations getBroadcastOperations() {
+		BroadcastOperations local = super.getBroadcastOperations();
+		if (this.namespaces == null) {
+			return local;
+		}
+		List<Part> parts = new ArrayList<>();
+		for (SocketIONamespace namespace : super.getAllNamespaces()) {
+			parts.add(this.namespaces.view(namespace).part());
+		}
+		return new ClusteredBroadcastOperations(local, parts, this.namespaces);
+	}
+
+	/**
+	 * Operations on the members of rooms, in every namespace, of every worker with a
+	 * cluster; a client in several of the rooms is asked once per namespace.
+	 */
+	@Override
+	public BroadcastOperations getRoomOperations(String... rooms) {
+		BroadcastOperations local = super.getRoomOperations(rooms);
+		if (this.namespaces == null) {
+			return local;
+		}
+		List<Part> parts = new ArrayList<>();
+		for (SocketIONamespace namespace : super.getAllNamespaces()) {
+			parts.add(this.namespaces.view(namespace).part(rooms));
+		}
+		return new ClusteredBroadcastOperations(local, parts, this.namespaces);
+	}
+
+	@Override
+	public SocketIONamespace addNamespace(String name) {
+		SocketIONamespace namespace = super.addNamespace(name);
+		// netty-socketio's constructor adds the default namespace before this class is initialised
+		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
+	}
+
+	@Override
+	public SocketIONamespace getNamespace(String name) {
+		SocketIONamespace namespace = super.getNamespace(name);
+		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
+	}
+
+	@Override
+	public Collection<SocketIONamespace> getAllNamespaces() {
+		Collection<SocketIONamespace> all = super.getAllNamespaces();
+		return (this.namespaces != null) ? this.namespaces.views(all) : all;
+	}
+
+	@Override
+	public void removeNamespace(String name) {
+		super.removeNamespace(name);
+		if (this.namespaces != null) {
+			this.namespaces.forget(name);
+		}
+	}
+
+	/**
+	 * Binds the configured address and starts serving.
+	 * @throws IllegalStateException if the address cannot be bound (port taken, no such
+	 * host); the server is then stopped
+	 */
+	@Override
+	public void start() {
+		Future<Void> bound = startAsync().awaitUninterruptibly();
+		if (!bound.isSuccess()) {
+			stop();
+			Throwable cause = bound.cause();
+			throw new IllegalStateException("Socket.IO server cannot listen on " + describeAddress() + ": "
+					+ cause.getMessage(), cause);
+		}
+	}
+
+	@Override
+	public Future<Void> startAsync() {
+		Future<Void> bound = super.startAsync();
+		if (bound instanceof ChannelFuture channelFuture) {
+			this.serverChannel = channelFuture.channel();
+		}
+		return bound;
+	}
+
+	@Override
+	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
+		super.applyConnectionOptions(bootstrap);
+		bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+		this.bossGroup = bootstrap.config().group();
+		this.workerGroup = bootstrap.config().childGroup();
+		this.childOptions = bootstrap.config().childOptions();
+	}
+
+	/**
+	 * Stops listening, closes every client connection (polling clients first get an
+	 * Engine.IO close packet; all clients notice at once, and reconnect elsewhere), waits up
+	 * to a second for the last responses to go out, and releases the threads. Does nothing
+	 * when not started.
+	 */
+	@Override
+	public void stop() {
+		EventLoopGroup boss = this.bossGroup;
+		EventLoopGroup workers = this.workerGroup;
+		if (boss == null || workers == null) {
+			return;
+		}
+		Channel listening = this.serverChannel;
+		if (listening != null) {
+			listening.close().awaitUninterruptibly();
+		}
+		List<SocketIOClient> clients = new ArrayList<>();
+		for (SocketIONamespace namespace : getAllNamespaces()) {
+			clients.addAll(namespace.getAllClients());
+		}
+		this.initializer.connections().closeAll(clients, FAREWELL_PATIENCE);
+		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
+				TimeUnit.MILLISECONDS);
+		bossTerminated.awaitUninterruptibly();
+		workersTerminated.awaitUninterruptibly();
+		// netty-socketio's own stop finds its groups terminated already, and stops the stores
+		super.stop();
+		this.serverChannel = null;
+		this.bossGroup = null;
+		this.workerGroup = null;
+	}
+
+	/**
+	 * Port the server listens on: the one chosen by the system when configured as 0.
+	 * @return the bound port
+	 * @throws IllegalStateException when not listening
+	 */
+	public int getPort() {
+		Channel listening = this.serverChannel;
+		if (listening == null || !(listening.localAddress() instanceof InetSocketAddress address)) {
+			throw new IllegalStateException("Socket.IO server is not listening");
+		}
+		return address.getPort();
+	}
+
+	/**
+	 * Serves a client connection accepted elsewhere (by the primary, which passed its file
+	 * descriptor): registers it with this server's workers, builds its pipeline as for a
+	 * connection accepted here, and feeds it the bytes already read from it, before any
+	 * further byte.
+	 * <p>
+	 * On Linux with the native transport, {@code new EpollSocketChannel(fd)}; the server's
+	 * configuration must then use the native epoll transport.
+	 * @param channel a connected channel, not registered with any event loop
+	 * @param alreadyRead bytes read from the connection before the hand-over (may be empty);
+	 * released by this method
+	 * @return the registration, failed when the channel does not suit the workers' event
+	 * loops (the channel is then closed)
+	 * @throws IllegalStateException when the server is not started
+	 */
+	public ChannelFuture adopt(Channel channel, ByteBuf alreadyRead) {
+		EventLoopGroup workers = this.workerGroup;
+		if (workers == null || this.serverChannel == null) {
+			alreadyRead.release();
+			throw new IllegalStateException("Socket.IO server is not started");
+		}
+		if (channel.isRegistered()) {
+			alreadyRead.release();
+			throw new IllegalArgumentException("Channel is registered already: " + channel);
+		}
+		channel.config().setOptions(this.childOptions);
+		// nothing is read from the socket before the bytes read elsewhere went through
+		channel.config().setAutoRead(false);
+		channel.pipeline().addLast(this.initializer);
+		ChannelFuture registered = workers.register(channel);
+		registered.addListener((ChannelFuture registration) -> {
+			if (!registration.isSuccess()) {
+				alreadyRead.release();
+				channel.unsafe().closeForcibly();
+				return;
+			}
+			// after the registration has run the initializer and fired channelActive
+			channel.eventLoop().execute(() -> replay(channel, alreadyRead));
+		});
+		return registered;
+	}
+
+	private static void replay(Channel channel, ByteBuf alreadyRead) {
+		ChannelPipeline pipeline = channel.pipeline();
+		if (alreadyRead.isReadable()) {
+			pipeline.fireChannelRead(alreadyRead);
+			pipeline.fireChannelReadComplete();
+		}
+		else {
+			alreadyRead.release();
+		}
+		channel.config().setAutoRead(true);
+	}
+
+	private String describeAddress() {
+		Configuration configuration = getConfiguration();
+		String host = (configuration.getHostname() != null) ? configuration.getHostname() : "*";
+		return host + ":" + configuration.getPort();
+	}
+
+}

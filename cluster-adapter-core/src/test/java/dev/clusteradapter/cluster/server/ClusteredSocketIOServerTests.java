@@ -1,0 +1,163 @@
+package dev.clusteradapter.cluster.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIONamespace;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.namespace.Namespace;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.epoll.EpollSocketChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The server's lifecycle (start on a free or a taken port, restart, stop), its
+ * adoption of connections accepted elsewhere, and its cluster-aware namespaces.
+ */
+class ClusteredSocketIOServerTests {
+
+	@Test
+	void portZeroListensOnAFreePortThatClientsReach() {
+		try (ProbeServer server = ProbeServer.start(); JavaClient client = JavaClient.connect(server.url(), ClientTransports.WEBSOCKET)) {
+			assertThat(server.port()).isPositive();
+			assertThat(client.emitWithAck("echo", "hello")).isEqualTo("hello");
+		}
+	}
+
+	@Test
+	void startFailsClearlyWhenThePortIsTaken() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Configuration configuration = ClusteredSocketIOServer.newConfiguration();
+			configuration.setHostname("127.0.0.1");
+			configuration.setPort(taken.getLocalPort());
+			ClusteredSocketIOServer server = new ClusteredSocketIOServer(configuration);
+			assertThatIllegalStateException().isThrownBy(server::start)
+				.withMessageContaining("127.0.0.1:" + taken.getLocalPort())
+				.withMessageContaining("in use");
+			assertThatIllegalStateException().isThrownBy(server::getPort);
+			server.stop();
+		}
+	}
+
+	@Test
+	void restartedServerBindsAtOnceWhileOldConnectionsLinger() {
+		int port;
+		try (ProbeServer first = ProbeServer.start()) {
+			port = first.port();
+			// the server closes each polling connection first: its side stays in TIME_WAIT
+			RawHttp.Response handshake = RawHttp.exchange(port,
+					"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			assertThat(handshake.closedByServer()).isTrue();
+		}
+		try (ProbeServer second = ProbeServer.start(port, true);
+				JavaClient client = JavaClient.connect(second.url(), ClientTransports.POLLING)) {
+			assertThat(client.emitWithAck("echo", "again")).isEqualTo("again");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void stopClosesClientTransportsAndReleasesThePort(ClientTransports transports) throws IOException {
+		ProbeServer server = ProbeServer.start();
+		try (JavaClient java = JavaClient.connect(server.url(), transports);
+				NodeClient js = NodeClient.run("listen.js", server.url(), transports.transports(),
+						String.valueOf(transports.upgrade()))) {
+			EngineIoV4DecoderTests.awaitSettled(server, java, transports);
+			js.awaitOne("connected");
+			server.close();
+			// OkHttp reports a WebSocket closed without a close frame as an error
+			assertThat(java.awaitDisconnect()).containsExactly(
+					(transports.settled() == Transport.POLLING) ? "transport close" : "transport error");
+			assertThat(js.awaitOne("disconnected").path("reason").asText()).isEqualTo("transport close");
+		}
+		try (ServerSocket rebound = new ServerSocket(server.port(), 50, InetAddress.getLoopbackAddress())) {
+			assertThat(rebound.getLocalPort()).isEqualTo(server.port());
+		}
+		assertThatIllegalStateException().isThrownBy(((ClusteredSocketIOServer) server.server())::getPort);
+		server.server().stop();
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void adoptedConnectionsServeTheJavaScriptClient(ClientTransports transports) {
+		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server));
+				NodeClient client = NodeClient.run("echo.js", front.url(), transports.transports(),
+						String.valueOf(transports.upgrade()), "json", "bin:1", "bin:65536")) {
+			List<JsonNode> echoes = client.awaitEvents("echo", 3, Duration.ofSeconds(60));
+			assertThat(echoes).allSatisfy((echo) -> {
+				assertThat(echo.path("equal").asBoolean()).as(echo.toString()).isTrue();
+				assertThat(echo.path("transport").asText()).isEqualTo(transports.settledName());
+			});
+			assertThat(front.handedOver()).isPositive();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ClientTransports.class)
+	void adoptedConnectionsServeTheJavaClient(ClientTransports transports) {
+		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server));
+				JavaClient client = JavaClient.connect(front.url(), transports)) {
+			EngineIoV4DecoderTests.awaitSettled(server, client, transports);
+			byte[] payload = ProbeServer.pattern(65536);
+			assertThat(client.emitWithAck("echo", payload)).isEqualTo(payload);
+			assertThat(client.emitWithAck("echo", "text")).isEqualTo("text");
+			assertThat(front.handedOver()).isPositive();
+		}
+	}
+
+	@Test
+	void adoptRejectsARegisteredChannelAndAStoppedServer() {
+		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server))) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> cluster(server).adopt(front.listening(), Unpooled.buffer()));
+		}
+		ClusteredSocketIOServer stopped = new ClusteredSocketIOServer(ClusteredSocketIOServer.newConfiguration());
+		EpollSocketChannel unconnected = new EpollSocketChannel();
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> stopped.adopt(unconnected, Unpooled.buffer()));
+		}
+		finally {
+			unconnected.unsafe().closeForcibly();
+		}
+	}
+
+	private static ClusteredSocketIOServer cluster(ProbeServer server) {
+		return (ClusteredSocketIOServer) server.server();
+	}
+
+	@Test
+	void withAClusterItsNamespacesAreClusterAwareViewsMadeOnce() {
+		try (IpcWorkers cluster = new IpcWorkers(Duration.ofSeconds(5))) {
+			ClusteredSocketIOServer server = cluster.start().server;
+			SocketIONamespace chat = server.getNamespace("/chat");
+			assertThat(chat).isInstanceOf(ClusteredSocketIONamespace.class).isSameAs(server.getNamespace("/chat"));
+			assertThat(server.getAllNamespaces()).extracting(SocketIONamespace::getName).containsExactlyInAnyOrder("", "/chat");
+			assertThat(server.getAllNamespaces()).allMatch(ClusteredSocketIONamespace.class::isInstance).contains(chat);
+			assertThat(server.addNamespace("/news")).isSameAs(server.getNamespace("/news"));
+			assertThat(server.getBroadcastOperations()).isInstanceOf(ClusteredBroadcastOperations.class);
+			assertThat(server.getRoomOperations("r")).isInstanceOf(ClusteredBroadcastOperations.class);
+			server.removeNamespace("/news");
+			assertThat(server.getNamespace("/news")).isNull();
+		}
+	}
+
+	@Test
+	void withoutAClusterItsNamespacesAreNettySocketIosOwn() {
+		ClusteredSocketIOServer server = new ClusteredSocketIOServer(ClusteredSocketIOServer.newConfiguration());
+		assertThat(server.getNamespace("")).isInstanceOf(Namespace.class);
+		assertThat(server.getAllNamespaces()).allMatch(Namespace.class::isInstance);
+		assertThat(server.getBroadcastOperations()).isNotInstanceOf(ClusteredBroadcastOperations.class);
+	}
+
+}
