@@ -53,6 +53,9 @@ final class AckCollection extends PendingRequest<AckResult> {
 	 * @param socketIds their ids, or empty when the node does not tell them
 	 */
 	synchronized void clients(int node, int count, List<String> socketIds) {
+		if (node == AdapterTransport.UNNAMED) {
+			node = NodeAnswers.anyUnnamed(this.countAwaited);
+		}
 		if (this.countAwaited.remove(node)) {
 			this.outstanding.merge(node, count, Integer::sum);
 			Set<String> asked = new LinkedHashSet<>(socketIds);
@@ -79,6 +82,12 @@ final class AckCollection extends PendingRequest<AckResult> {
 	synchronized void ack(int node, String socketId, Object response, boolean missing) {
 		if (isDone()) {
 			return;
+		}
+		if (node == AdapterTransport.UNNAMED) {
+			node = unnamedAwaitingAck();
+			if (node == AdapterTransport.UNNAMED) {
+				return;
+			}
 		}
 		this.outstanding.merge(node, -1, Integer::sum);
 		if (socketId != null) {
@@ -126,6 +135,19 @@ final class AckCollection extends PendingRequest<AckResult> {
 			missAll(node);
 		}
 		settle(RequestOutcome.TIMEOUT);
+	}
+
+	/**
+	 * An unnamed peer that still owes acks, else one that has not counted yet (its acks can
+	 * overtake its count when they come from several unnamed peers).
+	 */
+	private int unnamedAwaitingAck() {
+		for (Map.Entry<Integer, Integer> entry : this.outstanding.entrySet()) {
+			if (AdapterTransport.isUnnamed(entry.getKey()) && entry.getValue() > 0) {
+				return entry.getKey();
+			}
+		}
+		return NodeAnswers.anyUnnamed(this.countAwaited);
 	}
 
 	private void missAll(int node) {

@@ -3,11 +3,11 @@ package dev.clusteradapter.cluster.adapter;
 import java.util.List;
 
 /**
- * Payloads of the adapter protocol, one record per {@link MessageType}; encoded by
- * {@link AdapterMessageCodec}. Requests carry an id unique per requesting node; responses
- * go to the requester only.
+ * Messages of the adapter protocol, one record per {@link MessageType}; an
+ * {@link AdapterTransport} encodes them (over IPC with {@code AdapterMessageCodec}).
+ * Requests carry an id unique per requesting node; responses go to the requester only.
  */
-sealed interface AdapterMessage {
+public sealed interface AdapterMessage {
 
 	/** {@link MessageType#BROADCAST}; with a request id, clients are asked for an ack. */
 	record Broadcast(BroadcastTarget target, String event, EncodedArgs args, Long requestId, Long ackTimeoutMillis)

@@ -55,7 +55,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
  *                                             +---------------------------------------+
  * </pre>
  */
-public final class AdapterMessageCodec {
+final class AdapterMessageCodec {
 
 	private static final Map<MessageType, Class<? extends AdapterMessage>> CLASSES = new EnumMap<>(MessageType.class);
 
@@ -79,11 +79,19 @@ public final class AdapterMessageCodec {
 		CLASSES.forEach((type, messageClass) -> TYPES.put(messageClass, type));
 	}
 
-	private final ObjectMapper cbor = CBORMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-		.serializationInclusion(JsonInclude.Include.NON_NULL)
-		.build();
+	private final ObjectMapper cbor = newCborMapper();
+
+	/**
+	 * The CBOR mapper the adapter encodes records, handshakes and socket data with.
+	 * @return a new mapper
+	 */
+	static ObjectMapper newCborMapper() {
+		return CBORMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+			.serializationInclusion(JsonInclude.Include.NON_NULL)
+			.build();
+	}
 
 	/**
 	 * Type of a message.

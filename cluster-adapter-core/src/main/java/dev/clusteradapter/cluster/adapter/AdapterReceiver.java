@@ -10,7 +10,6 @@ import com.corundumstudio.socketio.namespace.Namespace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.BroadcastAck;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.BroadcastClientCount;
@@ -29,7 +28,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
  * Applies what other nodes send. Runs inline on the bus thread, so one sender's messages are
  * applied in the order sent; nothing here blocks (netty-socketio queues writes).
  */
-final class AdapterReceiver implements ClusterBus.Listener {
+final class AdapterReceiver implements AdapterTransport.Listener {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdapterReceiver.class);
 
@@ -43,24 +42,20 @@ final class AdapterReceiver implements ClusterBus.Listener {
 	}
 
 	@Override
-	public void onMessage(int sourceNode, int type, byte[] payload) {
-		MessageType messageType = MessageType.fromBusType(type);
-		if (messageType == null) {
-			return;
-		}
+	public void onMessage(int sourceNode, AdapterMessage message) {
 		try {
-			AdapterMessage message = this.adapter.codec().decode(messageType, payload);
-			if (message != null) {
-				receive(sourceNode, message);
-			}
+			receive(sourceNode, message);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Dropped {} from node {}", messageType, sourceNode, ex);
+			logger.warn("Dropped {} from node {}", message.getClass().getSimpleName(), sourceNode, ex);
 		}
 	}
 
 	@Override
 	public void onPeerJoined(int node) {
+		if (!this.adapter.transport().replicatesMemberships() || AdapterTransport.isUnnamed(node)) {
+			return;
+		}
 		// netty-socketio replicates memberships only as they change: a newcomer needs the current ones
 		List<Membership> batch = new ArrayList<>();
 		for (Namespace namespace : this.adapter.sockets().allNamespaces()) {

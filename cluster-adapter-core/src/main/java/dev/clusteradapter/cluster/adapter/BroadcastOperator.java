@@ -164,7 +164,7 @@ public final class BroadcastOperator {
 	}
 
 	private Scope scope() {
-		return this.local ? Scope.thisNode() : Scope.cluster(this.adapter.bus());
+		return this.local ? Scope.thisNode() : Scope.cluster(this.adapter.transport());
 	}
 
 	private static List<String> plus(List<String> rooms, String... more) {

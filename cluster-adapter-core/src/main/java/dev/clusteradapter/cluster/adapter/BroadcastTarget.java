@@ -11,9 +11,10 @@ import java.util.List;
  * @param except rooms whose members are excluded
  * @param volatileOnly whether sockets that cannot take a write now are skipped
  */
-record BroadcastTarget(String nsp, List<String> rooms, List<String> except, boolean volatileOnly) {
+public record BroadcastTarget(String nsp, List<String> rooms, List<String> except, boolean volatileOnly) {
 
-	BroadcastTarget {
+	/** Copies the room lists. */
+	public BroadcastTarget {
 		rooms = List.copyOf(rooms);
 		except = List.copyOf(except);
 	}

@@ -27,7 +27,8 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 
 /**
- * The cluster adapter of one node: socket.io's adapter semantics over a {@link ClusterBus}.
+ * The cluster adapter of one node: socket.io's adapter semantics over an
+ * {@link AdapterTransport} (the IPC bus between workers, or Redis between hosts).
  * Serves {@link SocketIoCluster} and, once a netty-socketio server using
  * {@link ClusterStoreFactory} has started, that server's own broadcasts and rooms. A node
  * without a server (the primary) reaches the workers only.
@@ -37,11 +38,11 @@ public final class ClusterAdapter implements AutoCloseable {
 	/** Default time to wait for other nodes' answers. */
 	public static final Duration DEFAULT_REQUESTS_TIMEOUT = Duration.ofSeconds(5);
 
-	private final ClusterBus bus;
+	private final AdapterTransport transport;
 
 	private final Duration requestsTimeout;
 
-	private final AdapterMessageCodec codec = new AdapterMessageCodec();
+	private final ObjectMapper cbor = AdapterMessageCodec.newCborMapper();
 
 	private final ArgumentCodec arguments;
 
@@ -68,13 +69,23 @@ public final class ClusterAdapter implements AutoCloseable {
 	 * @param metrics receives request timings
 	 */
 	public ClusterAdapter(ClusterBus bus, Duration requestsTimeout, AdapterMetrics metrics) {
-		this.bus = Objects.requireNonNull(bus, "bus");
+		this(AdapterTransport.overBus(Objects.requireNonNull(bus, "bus")), requestsTimeout, metrics);
+	}
+
+	/**
+	 * Creates an adapter and registers it on a transport.
+	 * @param transport what carries messages to the other nodes
+	 * @param requestsTimeout default time to wait for other nodes' answers
+	 * @param metrics receives request timings
+	 */
+	public ClusterAdapter(AdapterTransport transport, Duration requestsTimeout, AdapterMetrics metrics) {
+		this.transport = Objects.requireNonNull(transport, "transport");
 		this.requestsTimeout = Objects.requireNonNull(requestsTimeout, "requestsTimeout");
-		this.arguments = new ArgumentCodec(this.codec.mapper());
-		this.sockets = new LocalSockets(this.codec.mapper());
+		this.arguments = new ArgumentCodec(this.cbor);
+		this.sockets = new LocalSockets(this.cbor);
 		this.memberships = new RemoteMemberships(this.sockets);
-		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"));
-		bus.addListener(new AdapterReceiver(this));
+		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"), transport::newRequestId);
+		transport.addListener(new AdapterReceiver(this));
 	}
 
 	/**
@@ -82,7 +93,7 @@ public final class ClusterAdapter implements AutoCloseable {
 	 * @return the node id
 	 */
 	public int nodeId() {
-		return this.bus.nodeId();
+		return this.transport.nodeId();
 	}
 
 	/**
@@ -98,14 +109,14 @@ public final class ClusterAdapter implements AutoCloseable {
 	 * @return the server count
 	 */
 	public int serverCount() {
-		return this.bus.peers().size() + (this.sockets.attached() ? 1 : 0);
+		return this.transport.peers().size() + (this.sockets.attached() ? 1 : 0);
 	}
 
 	/** Tells the other nodes this adapter is closing and settles this node's pending requests. */
 	@Override
 	public void close() {
 		try {
-			send(Scope.cluster(this.bus), new AdapterClose());
+			send(Scope.cluster(this.transport), new AdapterClose());
 		}
 		catch (RuntimeException ex) {
 			// the link may already be down: the others then learn it from the bus
@@ -121,8 +132,8 @@ public final class ClusterAdapter implements AutoCloseable {
 		this.memberships.replay();
 	}
 
-	ClusterBus bus() {
-		return this.bus;
+	AdapterTransport transport() {
+		return this.transport;
 	}
 
 	LocalSockets sockets() {
@@ -131,10 +142,6 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	ArgumentCodec arguments() {
 		return this.arguments;
-	}
-
-	AdapterMessageCodec codec() {
-		return this.codec;
 	}
 
 	RemoteMemberships memberships() {
@@ -150,20 +157,18 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	ObjectMapper mapper() {
-		return this.codec.mapper();
+		return this.cbor;
 	}
 
 	void send(Scope scope, AdapterMessage message) {
 		if (scope.peers().isEmpty()) {
 			return;
 		}
-		int type = this.codec.typeOf(message).busType();
-		byte[] payload = this.codec.encode(message);
 		if (scope.everyPeer()) {
-			this.bus.publish(type, payload);
+			this.transport.publish(message);
 		}
 		else {
-			scope.peers().forEach((node) -> this.bus.send(node, type, payload));
+			scope.peers().forEach((node) -> this.transport.send(node, message));
 		}
 	}
 
@@ -177,7 +182,7 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	void reply(int node, AdapterMessage message) {
-		this.bus.send(node, this.codec.typeOf(message).busType(), this.codec.encode(message));
+		this.transport.send(node, message);
 	}
 
 	void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args) {
@@ -191,7 +196,7 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	/** A broadcast already delivered locally by netty-socketio, for the other nodes. */
 	void broadcastToPeers(BroadcastTarget target, String event, List<Object> args) {
-		broadcast(target, new Scope(false, this.bus.peers(), true), event, args);
+		broadcast(target, new Scope(false, this.transport.peers(), true), event, args);
 	}
 
 	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
@@ -304,14 +309,14 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	void serverSideEmit(String nsp, String event, List<Object> args) {
-		Scope scope = Scope.cluster(this.bus);
+		Scope scope = Scope.cluster(this.transport);
 		if (!scope.peers().isEmpty()) {
 			send(scope, new ServerSideEmit(null, nsp, event, this.arguments.encode(args)));
 		}
 	}
 
 	CompletableFuture<List<Object>> serverSideEmitWithAck(String nsp, String event, List<Object> args, Duration timeout) {
-		Scope scope = Scope.cluster(this.bus);
+		Scope scope = Scope.cluster(this.transport);
 		EncodedArgs encoded = this.arguments.encode(args);
 		NodeAnswers<Object, List<Object>> request = this.requests
 			.register(nodeAnswers(RequestType.SERVER_SIDE_EMIT, scope, (answers) -> answers, true), timeout);
@@ -327,7 +332,23 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	private static <A, T> LongFunction<NodeAnswers<A, T>> nodeAnswers(RequestType type, Scope scope,
 			Function<List<A>, T> result, boolean partialOnTimeout) {
-		return (id) -> new NodeAnswers<>(id, type, scope.peers(), result, partialOnTimeout);
+		return (id) -> new NodeAnswers<>(id, type, awaited(type, scope.peers()), result, partialOnTimeout);
+	}
+
+	/**
+	 * Peers whose answer a request waits for. Joins, leaves and disconnections are answered
+	 * by this adapter's own peers only (an extension of socket.io's protocol): a peer known
+	 * only by count, a Node.js server, applies them without a word.
+	 */
+	private static Set<Integer> awaited(RequestType type, Set<Integer> peers) {
+		boolean operation = type == RequestType.SOCKETS_JOIN || type == RequestType.SOCKETS_LEAVE
+				|| type == RequestType.DISCONNECT_SOCKETS;
+		if (!operation) {
+			return peers;
+		}
+		Set<Integer> named = new HashSet<>(peers);
+		named.removeIf(AdapterTransport::isUnnamed);
+		return named;
 	}
 
 	private static List<RemoteSocket> flatten(List<List<RemoteSocket>> answers) {

@@ -68,10 +68,10 @@ final class ClusterPubSubStore implements PubSubStore {
 	}
 
 	private void membership(String namespace, UUID sessionId, Set<String> rooms, boolean join) {
-		if (rooms == null || rooms.isEmpty()) {
+		if (rooms == null || rooms.isEmpty() || !this.adapter.transport().replicatesMemberships()) {
 			return;
 		}
-		this.adapter.send(Scope.cluster(this.adapter.bus()), new Membership(LocalSockets.socketIoName(namespace),
+		this.adapter.send(Scope.cluster(this.adapter.transport()), new Membership(LocalSockets.socketIoName(namespace),
 				sessionId.toString(), List.copyOf(rooms), join));
 	}
 

@@ -45,6 +45,9 @@ final class NodeAnswers<A, T> extends PendingRequest<T> {
 	}
 
 	synchronized void answer(int node, A answer) {
+		if (node == AdapterTransport.UNNAMED) {
+			node = anyUnnamed(this.awaiting);
+		}
 		if (this.awaiting.remove(node)) {
 			this.answers.add(answer);
 			settleIfComplete();
@@ -68,6 +71,16 @@ final class NodeAnswers<A, T> extends PendingRequest<T> {
 			fail(new TimeoutException(type().tag() + ": timeout reached, " + this.awaiting.size()
 					+ " node(s) did not answer: " + this.awaiting), RequestOutcome.TIMEOUT);
 		}
+	}
+
+	/** Peers known only by count are interchangeable: an unnamed answer settles any of them. */
+	static int anyUnnamed(Set<Integer> nodes) {
+		for (int node : nodes) {
+			if (AdapterTransport.isUnnamed(node)) {
+				return node;
+			}
+		}
+		return AdapterTransport.UNNAMED;
 	}
 
 	private void settleIfComplete() {

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Requests of this node awaiting answers, by id; each is timed out, measured and forgotten
@@ -18,7 +18,7 @@ final class PendingRequests implements AutoCloseable {
 
 	private final Map<Long, PendingRequest<?>> requests = new ConcurrentHashMap<>();
 
-	private final AtomicLong ids = new AtomicLong();
+	private final LongSupplier ids;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "cluster-adapter-timeouts");
@@ -28,8 +28,9 @@ final class PendingRequests implements AutoCloseable {
 
 	private final AdapterMetrics metrics;
 
-	PendingRequests(AdapterMetrics metrics) {
+	PendingRequests(AdapterMetrics metrics, LongSupplier ids) {
 		this.metrics = metrics;
+		this.ids = ids;
 	}
 
 	/**
@@ -37,7 +38,7 @@ final class PendingRequests implements AutoCloseable {
 	 * register first, then send.
 	 */
 	<R extends PendingRequest<?>> R register(LongFunction<R> factory, Duration timeout) {
-		R request = factory.apply(this.ids.incrementAndGet());
+		R request = factory.apply(this.ids.getAsLong());
 		this.requests.put(request.id(), request);
 		ScheduledFuture<?> timeoutTask = this.timer.schedule(request::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
 		request.future().whenComplete((result, failure) -> {

@@ -192,7 +192,7 @@ public final class RemoteSocket {
 	}
 
 	private Scope scope() {
-		return Scope.node(this.adapter.bus(), this.nodeId);
+		return Scope.node(this.adapter.transport(), this.nodeId);
 	}
 
 	@Override

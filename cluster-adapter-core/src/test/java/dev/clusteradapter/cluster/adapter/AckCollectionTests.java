@@ -155,4 +155,28 @@ class AckCollectionTests {
 
 	}
 
+	@Test
+	void unnamedPeersAreCountedTogether() {
+		AckCollection acks = new AckCollection(1, Set.of(1, -1, -2));
+		acks.clients(1, 1, List.of("s1"));
+		acks.clients(AdapterTransport.UNNAMED, 2, List.of());
+		acks.ack(AdapterTransport.UNNAMED, null, "a", false);
+		acks.ack(1, "s1", "b", false);
+		acks.clients(AdapterTransport.UNNAMED, 1, List.of());
+		acks.ack(AdapterTransport.UNNAMED, null, "c", false);
+		assertThat(acks.future()).isNotDone();
+		acks.ack(AdapterTransport.UNNAMED, null, "d", false);
+		AckResult result = acks.future().join();
+		assertThat(result.responses()).containsExactlyInAnyOrder("a", "b", "c", "d");
+		assertThat(result.timedOut()).isFalse();
+	}
+
+	@Test
+	void unnamedAckBeforeAnyUnnamedCountIsKept() {
+		AckCollection acks = new AckCollection(1, Set.of(-1));
+		acks.ack(AdapterTransport.UNNAMED, null, "early", false);
+		acks.clients(AdapterTransport.UNNAMED, 1, List.of());
+		assertThat(acks.future().join().responses()).containsExactly("early");
+	}
+
 }

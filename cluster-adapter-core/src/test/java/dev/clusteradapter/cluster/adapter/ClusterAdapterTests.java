@@ -128,7 +128,7 @@ class ClusterAdapterTests {
 		TestClient b = client(this.w2);
 		int silentNode = this.nextVictim.getAndIncrement();
 		this.hub.join(silentNode);
-		await().until(() -> this.w1.adapter.bus().peers().contains(silentNode));
+		await().until(() -> this.w1.adapter.transport().peers().contains(silentNode));
 		CompletableFuture<List<RemoteSocket>> sockets = this.w1.cluster.fetchSockets();
 		await().until(() -> this.w1.adapter.requests().size() == 1);
 		long killedAt = System.nanoTime();
@@ -141,7 +141,7 @@ class ClusterAdapterTests {
 	void fetchSocketsFailsWithATimeoutWhenALiveNodeNeverAnswers() {
 		int silentNode = this.nextVictim.getAndIncrement();
 		this.hub.join(silentNode);
-		await().until(() -> this.w1.adapter.bus().peers().contains(silentNode));
+		await().until(() -> this.w1.adapter.transport().peers().contains(silentNode));
 		try {
 			assertThatThrownBy(() -> this.w1.cluster.timeout(Duration.ofMillis(200)).fetchSockets().join())
 				.isInstanceOf(CompletionException.class)

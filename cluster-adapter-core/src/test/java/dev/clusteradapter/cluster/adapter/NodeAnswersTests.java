@@ -68,4 +68,33 @@ class NodeAnswersTests {
 		assertThat(failing.outcome()).isEqualTo(RequestOutcome.TIMEOUT);
 	}
 
+	@Test
+	void unnamedAnswersCountAgainstThePeersKnownOnlyByCount() {
+		NodeAnswers<Object, List<Object>> request = request(true, 1, -1, -2);
+		request.answer(AdapterTransport.UNNAMED, "node-a");
+		request.answer(1, "one");
+		assertThat(request.future()).isNotDone();
+		request.answer(AdapterTransport.UNNAMED, "node-b");
+		assertThat(request.future().join()).containsExactly("node-a", "one", "node-b");
+		assertThat(request.outcome()).isEqualTo(RequestOutcome.SUCCESS);
+	}
+
+	@Test
+	void unnamedAnswerBeyondTheCountIsIgnored() {
+		NodeAnswers<Object, List<Object>> request = request(true, 1, -1);
+		request.answer(AdapterTransport.UNNAMED, "node-a");
+		request.answer(AdapterTransport.UNNAMED, "late");
+		request.answer(1, "one");
+		assertThat(request.future().join()).containsExactly("node-a", "one");
+	}
+
+	@Test
+	void aPeerKnownOnlyByCountLeavingSettlesWithTheOthers() {
+		NodeAnswers<Object, List<Object>> request = request(true, -1, -2);
+		request.answer(AdapterTransport.UNNAMED, "node-a");
+		request.peerLeft(-2);
+		assertThat(request.future().join()).containsExactly("node-a");
+		assertThat(request.outcome()).isEqualTo(RequestOutcome.PARTIAL);
+	}
+
 }
