@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
+import dev.clusteradapter.cluster.redis.RedisMode;
+import dev.clusteradapter.cluster.redis.RedisTransportOptions;
 import dev.clusteradapter.cluster.sticky.LoadBalancing;
 import dev.clusteradapter.cluster.sticky.StickyMode;
 
@@ -73,6 +75,14 @@ public class ClusterProperties {
 	private final Worker worker = new Worker();
 
 	private final Sticky sticky = new Sticky();
+
+	/**
+	 * What carries the adapter's messages between the processes serving clients: ipc (one
+	 * host) or redis (every process on every host, with Node.js servers on the same Redis).
+	 */
+	private ClusterTransport transport = ClusterTransport.IPC;
+
+	private final Redis redis = new Redis();
 
 	public ClusterRole getRole() {
 		return this.role;
@@ -422,6 +432,67 @@ public class ClusterProperties {
 
 		public void setHeadTimeout(Duration headTimeout) {
 			this.headTimeout = headTimeout;
+		}
+
+	}
+
+	public ClusterTransport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(ClusterTransport transport) {
+		this.transport = transport;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
+	/**
+	 * The Redis transport. The connection is Spring Boot's, from {@code spring.data.redis.*}.
+	 */
+	public static class Redis {
+
+		/**
+		 * Which of Socket.IO's Redis adapters to speak like: classic (createAdapter, PUBLISH)
+		 * or sharded (createShardedAdapter, SPUBLISH, Redis 7 or later).
+		 */
+		private RedisMode mode = RedisMode.CLASSIC;
+
+		/**
+		 * Prefix of the channels, as the Node adapter's key (classic) or channelPrefix
+		 * (sharded) option.
+		 */
+		private String prefix = RedisTransportOptions.DEFAULT_PREFIX;
+
+		/**
+		 * Most bytes waiting to be written to Redis; past it, messages are dropped and
+		 * counted instead of queued.
+		 */
+		private DataSize maxPending = DataSize.ofMegabytes(16);
+
+		public RedisMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(RedisMode mode) {
+			this.mode = mode;
+		}
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public DataSize getMaxPending() {
+			return this.maxPending;
+		}
+
+		public void setMaxPending(DataSize maxPending) {
+			this.maxPending = maxPending;
 		}
 
 	}

@@ -9,6 +9,7 @@ import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.StandaloneBus;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
+import dev.clusteradapter.cluster.adapter.AdapterTransport;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.adapter.SocketIoCluster;
@@ -59,13 +60,16 @@ public final class SocketIoClusterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ClusterAdapter clusterAdapter(ClusterBus bus, ClusterProperties properties, ObjectProvider<AdapterMetrics> metrics) {
+	ClusterAdapter clusterAdapter(ClusterBus bus, ObjectProvider<AdapterTransport> transport, ClusterProperties properties,
+			ObjectProvider<AdapterMetrics> metrics) {
 		// A worker's heartbeat totals are an AdapterMetrics bean too; every hook hears every
 		// request, so the totals reach the primary whatever meters the user chose.
 		AdapterMetrics combined = metrics.orderedStream()
 			.reduce(AdapterMetrics::andThen)
 			.orElse(AdapterMetrics.NONE);
-		return new ClusterAdapter(bus, properties.getRequestsTimeout(), combined);
+		// another transport (Redis) carries the adapter where one is configured; the bus still links primary and workers
+		return new ClusterAdapter(transport.getIfAvailable(() -> AdapterTransport.overBus(bus)), properties.getRequestsTimeout(),
+				combined);
 	}
 
 	@Bean

@@ -53,7 +53,7 @@ final class AckCollection extends PendingRequest<AckResult> {
 	 * @param socketIds their ids, or empty when the node does not tell them
 	 */
 	synchronized void clients(int node, int count, List<String> socketIds) {
-		if (node == AdapterTransport.UNNAMED) {
+		if (!this.countAwaited.contains(node) && !this.outstanding.containsKey(node)) {
 			node = NodeAnswers.anyUnnamed(this.countAwaited);
 		}
 		if (this.countAwaited.remove(node)) {
@@ -83,7 +83,8 @@ final class AckCollection extends PendingRequest<AckResult> {
 		if (isDone()) {
 			return;
 		}
-		if (node == AdapterTransport.UNNAMED) {
+		if (node == AdapterTransport.UNNAMED
+				|| (!this.countAwaited.contains(node) && !this.outstanding.containsKey(node))) {
 			node = unnamedAwaitingAck();
 			if (node == AdapterTransport.UNNAMED) {
 				return;

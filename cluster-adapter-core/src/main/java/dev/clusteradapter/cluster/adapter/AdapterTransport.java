@@ -69,6 +69,25 @@ public interface AdapterTransport {
 	void addListener(Listener listener);
 
 	/**
+	 * This node serves a namespace (its clients may join it); a transport that subscribes
+	 * per namespace subscribes now.
+	 * @param nsp the namespace, socket.io style
+	 */
+	default void serveNamespace(String nsp) {
+	}
+
+	/**
+	 * Local rooms changed: some were joined or left by this node's sockets (a socket's own id
+	 * is a room from its connection to its disconnection). A transport that subscribes per
+	 * room asks {@code present} whether each still has a local member.
+	 * @param nsp the namespace
+	 * @param rooms the rooms that changed
+	 * @param present whether a room has a local member now
+	 */
+	default void localRooms(String nsp, java.util.Collection<String> rooms, java.util.function.Predicate<String> present) {
+	}
+
+	/**
 	 * Whether a node id stands for a peer known only by count.
 	 * @param node the node id
 	 * @return whether it is unnamed

@@ -129,6 +129,8 @@ public final class ClusterAdapter implements AutoCloseable {
 	void attach(NamespacesHub namespaces, JsonSupport jsonSupport) {
 		this.arguments.useJsonSupport(jsonSupport);
 		this.sockets.attach(namespaces);
+		// namespaces added later are served from their first connection (ClusterPubSubStore)
+		namespaces.getAllNamespaces().forEach((namespace) -> this.transport.serveNamespace(LocalSockets.socketIoName(namespace.getName())));
 		this.memberships.replay();
 	}
 

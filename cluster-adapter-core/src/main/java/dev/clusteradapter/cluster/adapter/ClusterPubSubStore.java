@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.store.pubsub.BulkJoinLeaveMessage;
@@ -68,11 +69,32 @@ final class ClusterPubSubStore implements PubSubStore {
 	}
 
 	private void membership(String namespace, UUID sessionId, Set<String> rooms, boolean join) {
-		if (rooms == null || rooms.isEmpty() || !this.adapter.transport().replicatesMemberships()) {
+		if (rooms == null || rooms.isEmpty()) {
+			return;
+		}
+		localRooms(namespace, sessionId, rooms);
+		if (!this.adapter.transport().replicatesMemberships()) {
 			return;
 		}
 		this.adapter.send(Scope.cluster(this.adapter.transport()), new Membership(LocalSockets.socketIoName(namespace),
 				sessionId.toString(), List.copyOf(rooms), join));
+	}
+
+	/**
+	 * Tells the transport which local rooms changed. netty-socketio puts every socket of a
+	 * namespace in a room named after the namespace (joined at connection, left at
+	 * disconnection): that one stands for the socket's own id room, as socket.io has it.
+	 */
+	private void localRooms(String namespace, UUID sessionId, Set<String> rooms) {
+		String nsp = LocalSockets.socketIoName(namespace);
+		this.adapter.transport().serveNamespace(nsp);
+		Set<String> changed = new java.util.LinkedHashSet<>();
+		for (String room : rooms) {
+			changed.add(room.equals(namespace) ? sessionId.toString() : room);
+		}
+		Namespace local = this.adapter.sockets().namespace(nsp);
+		this.adapter.transport().localRooms(nsp, changed, (room) -> local != null
+				&& (room.equals(sessionId.toString()) ? local.getClient(sessionId) != null : local.getRooms().contains(room)));
 	}
 
 	@Override

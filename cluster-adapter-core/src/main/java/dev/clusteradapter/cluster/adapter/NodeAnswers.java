@@ -45,7 +45,8 @@ final class NodeAnswers<A, T> extends PendingRequest<T> {
 	}
 
 	synchronized void answer(int node, A answer) {
-		if (node == AdapterTransport.UNNAMED) {
+		if (!this.awaiting.contains(node)) {
+			// a peer first counted, then named while the request was out, answers for a counted one
 			node = anyUnnamed(this.awaiting);
 		}
 		if (this.awaiting.remove(node)) {

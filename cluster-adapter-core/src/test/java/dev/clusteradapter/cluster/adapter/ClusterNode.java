@@ -28,11 +28,19 @@ final class ClusterNode implements AutoCloseable {
 
 	final int port;
 
+	private final AutoCloseable transport;
+
 	private ClusterNode(InMemoryClusterBus hub, InMemoryClusterBus.Node bus, Duration timeout, AdapterMetrics metrics, boolean withServer) {
-		this.bus = bus;
-		this.adapter = new ClusterAdapter(bus, timeout, metrics);
-		this.cluster = new SocketIoCluster(this.adapter);
+		this(bus, new ClusterAdapter(bus, timeout, metrics), () -> {
+		}, withServer);
 		hub.connect(bus);
+	}
+
+	private ClusterNode(InMemoryClusterBus.Node bus, ClusterAdapter adapter, AutoCloseable transport, boolean withServer) {
+		this.bus = bus;
+		this.adapter = adapter;
+		this.transport = transport;
+		this.cluster = new SocketIoCluster(this.adapter);
 		if (withServer) {
 			// the product's server and configuration: its pipeline writes encoded events
 			Configuration config = ClusteredSocketIOServer.newConfiguration();
@@ -51,6 +59,16 @@ final class ClusterNode implements AutoCloseable {
 			this.server = null;
 			this.port = -1;
 		}
+	}
+
+	/**
+	 * A node over another transport (Redis) than the in-memory bus.
+	 * @param transport the transport, closed with the node
+	 * @param withServer whether it serves clients
+	 */
+	static <T extends AdapterTransport & AutoCloseable> ClusterNode over(T transport, boolean withServer) {
+		return new ClusterNode(null, new ClusterAdapter(transport, ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT, AdapterMetrics.NONE),
+				transport, withServer);
 	}
 
 	static ClusterNode worker(InMemoryClusterBus hub, int id) {
@@ -87,6 +105,12 @@ final class ClusterNode implements AutoCloseable {
 			this.server.stop();
 		}
 		this.adapter.close();
+		try {
+			this.transport.close();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

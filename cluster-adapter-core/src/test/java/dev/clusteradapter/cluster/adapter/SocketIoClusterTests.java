@@ -29,6 +29,21 @@ class SocketIoClusterTests {
 
 	private final InMemoryClusterBus hub = new InMemoryClusterBus();
 
+	/**
+	 * A worker node of this test's cluster. Over the in-memory bus here; over Redis in the
+	 * subclasses, which run every test of this class across "hosts".
+	 * @param id its number, 1 to 3
+	 * @return the node
+	 */
+	ClusterNode newWorker(int id) {
+		return ClusterNode.worker(this.hub, id);
+	}
+
+	/** Releases what {@link #newWorker(int)} needed once every node is closed. */
+	void closeTransport() {
+		this.hub.close();
+	}
+
 	private final List<ClusterNode> nodes = new ArrayList<>();
 
 	private final List<TestClient> clients = new ArrayList<>();
@@ -41,9 +56,9 @@ class SocketIoClusterTests {
 
 	@BeforeAll
 	void startCluster() {
-		this.w1 = node(ClusterNode.worker(this.hub, 1));
-		this.w2 = node(ClusterNode.worker(this.hub, 2));
-		this.w3 = node(ClusterNode.worker(this.hub, 3));
+		this.w1 = node(newWorker(1));
+		this.w2 = node(newWorker(2));
+		this.w3 = node(newWorker(3));
 		await().until(() -> this.w1.cluster.serverCount() == 3 && this.w3.cluster.serverCount() == 3);
 	}
 
@@ -58,7 +73,7 @@ class SocketIoClusterTests {
 	@AfterAll
 	void stopCluster() {
 		this.nodes.parallelStream().forEach(ClusterNode::close);
-		this.hub.close();
+		closeTransport();
 	}
 
 	private ClusterNode node(ClusterNode node) {
@@ -205,9 +220,13 @@ class SocketIoClusterTests {
 		AckResult result = this.w1.cluster.timeout(Duration.ofMillis(500)).emitWithAck(listener, "ready?")
 			.get(5, TimeUnit.SECONDS);
 		assertThat(result.responses()).containsExactlyInAnyOrder("a", "b");
+		// node ids are this node's names for the others: the ones its fetched sockets carry
+		Map<String, Integer> nodeOf = new java.util.HashMap<>();
+		this.w1.cluster.fetchSockets().get(5, TimeUnit.SECONDS).forEach((socket) -> nodeOf.put(socket.id(), socket.nodeId()));
+		assertThat(nodeOf.get(remote.id())).isNotEqualTo(nodeOf.get(silent.id())).isNotEqualTo(this.w1.adapter.nodeId());
 		assertThat(events).containsExactlyInAnyOrder("local " + local.id() + " a",
-				"remote " + this.w2.adapter.nodeId() + " " + remote.id() + " b",
-				"remote missed " + this.w3.adapter.nodeId() + " " + silent.id(), "settled false");
+				"remote " + nodeOf.get(remote.id()) + " " + remote.id() + " b",
+				"remote missed " + nodeOf.get(silent.id()) + " " + silent.id(), "settled false");
 		assertThat(events.get(events.size() - 1)).isEqualTo("settled false");
 	}
 
@@ -228,7 +247,9 @@ class SocketIoClusterTests {
 		List<RemoteSocket> sockets = this.w3.cluster.fetchSockets().get(5, TimeUnit.SECONDS);
 		assertThat(sockets).extracting(RemoteSocket::id).containsExactlyInAnyOrder(a.id(), b.id());
 		RemoteSocket bob = sockets.stream().filter((s) -> s.id().equals(b.id())).findFirst().orElseThrow();
-		assertThat(bob.nodeId()).isEqualTo(2);
+		RemoteSocket alice = sockets.stream().filter((s) -> s.id().equals(a.id())).findFirst().orElseThrow();
+		// node ids are the asking node's names for the others
+		assertThat(bob.nodeId()).isNotEqualTo(alice.nodeId()).isNotEqualTo(this.w3.adapter.nodeId());
 		assertThat(bob.rooms()).containsExactlyInAnyOrder(b.id(), "vip");
 		assertThat(bob.data()).containsEntry("user", "bob");
 		assertThat(bob.handshake().address()).isEqualTo("127.0.0.1");
@@ -348,12 +369,13 @@ class SocketIoClusterTests {
 	@Test
 	void serverSideEmitReachesTheOtherNodesOnly() {
 		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Map<ClusterNode, String> names = Map.of(this.w1, "w1", this.w2, "w2", this.w3, "w3");
 		for (ClusterNode node : List.of(this.w1, this.w2, this.w3)) {
-			node.cluster.onServerSideEmit("hello", (args, ack) -> heard.add(node.adapter.nodeId() + ":" + args.get(0)));
+			node.cluster.onServerSideEmit("hello", (args, ack) -> heard.add(names.get(node) + ":" + args.get(0)));
 		}
 		this.w1.cluster.serverSideEmit("hello", "world");
 		await().until(() -> heard.size() == 2);
-		assertThat(heard).containsExactlyInAnyOrder("2:world", "3:world");
+		assertThat(heard).containsExactlyInAnyOrder("w2:world", "w3:world");
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
+import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterRedisAutoConfiguration;
+import dev.clusteradapter.cluster.redis.RedisTransport;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerNode;
 
@@ -22,12 +24,14 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of the {@code socketIoCluster} health contributor, for the role this
  * process plays.
  */
-@AutoConfiguration(after = SocketIoClusterAutoConfiguration.class)
+@AutoConfiguration(after = { SocketIoClusterAutoConfiguration.class, SocketIoClusterRedisAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("socketiocluster")
 public final class SocketIoClusterHealthContributorAutoConfiguration {
 
 	static final String BEAN_NAME = "socketIoClusterHealthIndicator";
+
+	static final String REDIS_BEAN_NAME = "socketIoClusterRedisHealthIndicator";
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(PrimaryNode.class)
@@ -61,6 +65,19 @@ public final class SocketIoClusterHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		StandaloneHealthIndicator socketIoClusterHealthIndicator() {
 			return new StandaloneHealthIndicator();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.lettuce.core.RedisClient")
+	@ConditionalOnBean(RedisTransport.class)
+	static class RedisConfiguration {
+
+		@Bean(REDIS_BEAN_NAME)
+		@ConditionalOnMissingBean(name = REDIS_BEAN_NAME)
+		RedisHealthIndicator socketIoClusterRedisHealthIndicator(RedisTransport transport) {
+			return new RedisHealthIndicator(transport);
 		}
 
 	}

@@ -6,8 +6,10 @@ import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
+import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterRedisAutoConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.redis.RedisMetrics;
 import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * router; the hooks count nothing until Boot binds them to the registry, once every
  * singleton exists and before the cluster starts.
  */
-@AutoConfiguration(before = SocketIoClusterAutoConfiguration.class,
+@AutoConfiguration(before = { SocketIoClusterAutoConfiguration.class, SocketIoClusterRedisAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
@@ -45,6 +48,19 @@ public final class SocketIoClusterMetricsAutoConfiguration {
 	@ConditionalOnMissingBean(IpcMetrics.class)
 	IpcMeters socketIoClusterIpcMeters() {
 		return new IpcMeters();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.lettuce.core.RedisClient")
+	@ConditionalOnProperty(prefix = "socketio.cluster", name = "transport", havingValue = "redis")
+	static class RedisConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(RedisMetrics.class)
+		RedisMeters socketIoClusterRedisMeters() {
+			return new RedisMeters();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

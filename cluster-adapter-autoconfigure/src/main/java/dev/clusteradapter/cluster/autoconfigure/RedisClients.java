@@ -1,0 +1,147 @@
+package dev.clusteradapter.cluster.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+
+import dev.clusteradapter.cluster.redis.RedisConnections;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.util.StringUtils;
+
+/**
+ * Opens the Redis transport's connections where Spring Boot's Redis configuration points:
+ * standalone, Sentinel or Cluster, with its credentials and SSL bundle, on Boot's Lettuce
+ * {@link ClientResources} when there are some. The transport gets its own Lettuce client so
+ * that its options do not change the application's: commands are rejected, not queued,
+ * while the link is down (pub/sub is at most once anyway), and it reconnects by itself.
+ */
+final class RedisClients {
+
+	private RedisClients() {
+	}
+
+	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources resources) {
+		SslOptions ssl = sslOptions(details.getSslBundle());
+		if (details.getCluster() != null) {
+			List<RedisURI> uris = new ArrayList<>();
+			details.getCluster().getNodes().forEach((node) -> uris.add(uri(details, node.host(), node.port(), 0, ssl != null)));
+			RedisClusterClient client = (resources != null) ? RedisClusterClient.create(resources, uris)
+					: RedisClusterClient.create(uris);
+			ClusterClientOptions.Builder options = ClusterClientOptions.builder()
+				.autoReconnect(true)
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+			if (ssl != null) {
+				options.sslOptions(ssl);
+			}
+			client.setOptions(options.build());
+			return owning(client, RedisConnections.cluster(client));
+		}
+		RedisURI uri;
+		if (details.getSentinel() != null) {
+			DataRedisConnectionDetails.Sentinel sentinel = details.getSentinel();
+			RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(sentinel.getMaster());
+			sentinel.getNodes().forEach((node) -> builder.withSentinel(node.host(), node.port()));
+			builder.withDatabase(sentinel.getDatabase()).withSsl(ssl != null);
+			uri = builder.build();
+			credentials(uri, details.getUsername(), details.getPassword());
+		}
+		else {
+			DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+			uri = uri(details, standalone.getHost(), standalone.getPort(), standalone.getDatabase(), ssl != null);
+		}
+		RedisClient client = (resources != null) ? RedisClient.create(resources) : RedisClient.create();
+		ClientOptions.Builder options = ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		if (ssl != null) {
+			options.sslOptions(ssl);
+		}
+		client.setOptions(options.build());
+		try {
+			return owning(client, RedisConnections.standalone(client, uri));
+		}
+		catch (RuntimeException ex) {
+			client.shutdown();
+			throw new IllegalStateException("Socket.IO cluster: cannot connect to Redis at " + uri.getHost() + ":"
+					+ uri.getPort() + " (spring.data.redis.*): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static RedisURI uri(DataRedisConnectionDetails details, String host, int port, int database, boolean ssl) {
+		RedisURI uri = RedisURI.builder().withHost(host).withPort(port).withDatabase(database).withSsl(ssl).build();
+		credentials(uri, details.getUsername(), details.getPassword());
+		return uri;
+	}
+
+	private static void credentials(RedisURI uri, String username, String password) {
+		if (StringUtils.hasText(password)) {
+			if (StringUtils.hasText(username)) {
+				uri.setUsername(username);
+			}
+			uri.setPassword(password.toCharArray());
+		}
+	}
+
+	private static SslOptions sslOptions(SslBundle bundle) {
+		if (bundle == null) {
+			return null;
+		}
+		SslOptions.Builder builder = SslOptions.builder()
+			.jdkSslProvider()
+			.keyManager(bundle.getManagers().getKeyManagerFactory())
+			.trustManager(bundle.getManagers().getTrustManagerFactory());
+		if (bundle.getOptions().getCiphers() != null) {
+			builder.cipherSuites(bundle.getOptions().getCiphers());
+		}
+		if (bundle.getOptions().getEnabledProtocols() != null) {
+			builder.protocols(bundle.getOptions().getEnabledProtocols());
+		}
+		return builder.build();
+	}
+
+	/** Connections that shut their own client down when closed (never Boot's shared resources). */
+	private static RedisConnections owning(AbstractRedisClient client, RedisConnections connections) {
+		return new RedisConnections() {
+
+			@Override
+			public StatefulRedisPubSubConnection<byte[], byte[]> subscriber() {
+				return connections.subscriber();
+			}
+
+			@Override
+			public StatefulConnection<byte[], byte[]> publisher() {
+				return connections.publisher();
+			}
+
+			@Override
+			public BaseRedisAsyncCommands<byte[], byte[]> commands() {
+				return connections.commands();
+			}
+
+			@Override
+			public void close() {
+				try {
+					connections.close();
+				}
+				finally {
+					client.shutdown();
+				}
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,190 @@
+package dev.clusteradapter.cluster.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+import dev.clusteradapter.cluster.adapter.BroadcastTarget;
+import dev.clusteradapter.cluster.adapter.EncodedArgs;
+import dev.clusteradapter.cluster.adapter.WireValues;
+
+/**
+ * What both wires share: JSON or msgpack by the first byte (as the Node adapters decide),
+ * socket.io's broadcast options and event packets, fetched sockets.
+ */
+final class WireSupport {
+
+	/** socket.io-parser's EVENT packet type. */
+	static final int EVENT = 2;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final WireValues values = new WireValues();
+
+	private final RequestIds ids;
+
+	WireSupport(RequestIds ids) {
+		this.ids = ids;
+	}
+
+	RequestIds ids() {
+		return this.ids;
+	}
+
+	/** JSON when the payload starts with '{', msgpack otherwise: the Node adapters' rule. */
+	static Object decode(byte[] payload) {
+		if (payload.length > 0 && payload[0] == '{') {
+			try {
+				return JSON.readValue(payload, Object.class);
+			}
+			catch (IOException ex) {
+				throw new MalformedMessageException("Malformed JSON message: " + ex.getMessage());
+			}
+		}
+		return Notepack.decode(payload);
+	}
+
+	static byte[] json(Object value) {
+		try {
+			return JSON.writeValueAsBytes(value);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static byte[] msgpack(Object value) {
+		return Notepack.encode(value);
+	}
+
+	/** JSON unless binary is inside: the sharded adapter's rule (Buffers survive msgpack only). */
+	static byte[] jsonUnlessBinary(Object value) {
+		return hasBinary(value) ? msgpack(value) : json(value);
+	}
+
+	static boolean hasBinary(Object value) {
+		if (value instanceof byte[]) {
+			return true;
+		}
+		if (value instanceof Map<?, ?> map) {
+			for (Object item : map.values()) {
+				if (hasBinary(item)) {
+					return true;
+				}
+			}
+		}
+		else if (value instanceof List<?> list) {
+			for (Object item : list) {
+				if (hasBinary(item)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object value, String what) {
+		if (value instanceof Map<?, ?> map) {
+			return (Map<String, Object>) map;
+		}
+		throw new MalformedMessageException("Expected " + what + " to be a map");
+	}
+
+	static List<String> strings(Object value) {
+		List<String> result = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			list.forEach((item) -> result.add(String.valueOf(item)));
+		}
+		return result;
+	}
+
+	static long number(Object value, long fallback) {
+		return (value instanceof Number number) ? number.longValue() : fallback;
+	}
+
+	/** socket.io's {@code {rooms, except, flags}} of a target. */
+	static Map<String, Object> options(BroadcastTarget target, Map<String, Object> flags) {
+		Map<String, Object> options = new LinkedHashMap<>();
+		options.put("rooms", target.rooms());
+		options.put("except", target.except());
+		Map<String, Object> allFlags = new LinkedHashMap<>(flags);
+		if (target.volatileOnly()) {
+			allFlags.put("volatile", true);
+		}
+		options.put("flags", allFlags);
+		return options;
+	}
+
+	static BroadcastTarget target(String nsp, Object options) {
+		Map<String, Object> opts = (options != null) ? map(options, "opts") : Map.of();
+		boolean volatileOnly = false;
+		if (opts.get("flags") instanceof Map<?, ?> flags) {
+			volatileOnly = Boolean.TRUE.equals(flags.get("volatile"));
+		}
+		return new BroadcastTarget(nsp, strings(opts.get("rooms")), strings(opts.get("except")), volatileOnly);
+	}
+
+	/** socket.io's EVENT packet: {@code {type: 2, data: [event, ...args], nsp}}. */
+	Map<String, Object> packet(String nsp, String event, EncodedArgs args) {
+		Map<String, Object> packet = new LinkedHashMap<>();
+		packet.put("type", EVENT);
+		packet.put("data", eventData(event, args));
+		packet.put("nsp", nsp);
+		return packet;
+	}
+
+	/** {@code [event, ...args]}. */
+	List<Object> eventData(String event, EncodedArgs args) {
+		List<Object> data = new ArrayList<>(args.size() + 1);
+		data.add(event);
+		data.addAll(this.values.values(args));
+		return data;
+	}
+
+	/** The event of {@code [event, ...args]}. */
+	static String event(Object data) {
+		if (data instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String event) {
+			return event;
+		}
+		throw new MalformedMessageException("Event data without an event name");
+	}
+
+	/** The arguments of {@code [event, ...args]}. */
+	EncodedArgs arguments(Object data) {
+		List<?> list = (List<?>) data;
+		return this.values.encode(list.subList(1, list.size()));
+	}
+
+	List<Map<String, Object>> sockets(List<SocketDescription> sockets) {
+		List<Map<String, Object>> result = new ArrayList<>(sockets.size());
+		sockets.forEach((socket) -> result.add(this.values.socket(socket)));
+		return result;
+	}
+
+	List<SocketDescription> descriptions(Object sockets) {
+		List<SocketDescription> result = new ArrayList<>();
+		if (sockets instanceof List<?> list) {
+			for (Object socket : list) {
+				result.add(this.values.description(map(socket, "socket")));
+			}
+		}
+		return result;
+	}
+
+	/** The namespace of a channel {@code <start><nsp>#…}, or {@code null}. */
+	static String namespaceAfter(String channel, String start) {
+		if (!channel.startsWith(start)) {
+			return null;
+		}
+		int end = channel.indexOf('#', start.length());
+		return (end < 0) ? null : channel.substring(start.length(), end);
+	}
+
+}

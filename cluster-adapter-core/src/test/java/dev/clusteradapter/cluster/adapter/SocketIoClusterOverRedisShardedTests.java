@@ -1,0 +1,25 @@
+package dev.clusteradapter.cluster.adapter;
+
+import dev.clusteradapter.cluster.redis.RedisMode;
+import dev.clusteradapter.cluster.redis.RedisServerProcess;
+import dev.clusteradapter.cluster.redis.RedisTransports;
+
+/**
+ * Every test of {@link SocketIoClusterTests}, with the three nodes joined over a real Redis
+ * in sharded mode, as three hosts would be.
+ */
+class SocketIoClusterOverRedisShardedTests extends SocketIoClusterTests {
+
+	private final RedisServerProcess redis = RedisServerProcess.start();
+
+	@Override
+	ClusterNode newWorker(int id) {
+		return ClusterNode.over(RedisTransports.start(this.redis, RedisMode.SHARDED, true), true);
+	}
+
+	@Override
+	void closeTransport() {
+		this.redis.close();
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.clusteradapter.cluster.redis;
+
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+
+/**
+ * Redis transports connected to a test's {@link RedisServerProcess}, with the options the
+ * starter gives its own Lettuce client, and fast heartbeats.
+ */
+public final class RedisTransports {
+
+	private RedisTransports() {
+	}
+
+	/**
+	 * A started transport.
+	 * @param redis the server
+	 * @param mode the wire
+	 * @param servesClients whether the node serves clients
+	 * @return the transport
+	 */
+	public static RedisTransport start(RedisServerProcess redis, RedisMode mode, boolean servesClients) {
+		RedisTransport transport = new RedisTransport(options(mode, servesClients), connect(redis), RedisMetrics.NONE);
+		transport.start();
+		return transport;
+	}
+
+	public static RedisTransportOptions options(RedisMode mode, boolean servesClients) {
+		return RedisTransportOptions.defaults()
+			.withMode(mode)
+			.withServesClients(servesClients)
+			.withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1));
+	}
+
+	public static RedisConnections connect(RedisServerProcess redis) {
+		RedisClient client = RedisClient.create();
+		client.setOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		RedisConnections connections = RedisConnections.standalone(client, RedisURI.create(redis.uri()));
+		return new RedisConnections() {
+
+			@Override
+			public StatefulRedisPubSubConnection<byte[], byte[]> subscriber() {
+				return connections.subscriber();
+			}
+
+			@Override
+			public StatefulConnection<byte[], byte[]> publisher() {
+				return connections.publisher();
+			}
+
+			@Override
+			public BaseRedisAsyncCommands<byte[], byte[]> commands() {
+				return connections.commands();
+			}
+
+			@Override
+			public void close() {
+				connections.close();
+				client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+			}
+
+		};
+	}
+
+}
