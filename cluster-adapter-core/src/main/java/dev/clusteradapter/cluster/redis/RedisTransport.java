@@ -145,6 +145,7 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 					java.net.SocketAddress address) {
 				if (RedisTransport.this.everConnected) {
 					RedisTransport.this.metrics.reconnected();
+					RedisTransport.this.timer.execute(RedisTransport.this::resubscribeRooms);
 					logger.info("Redis link back: subscriptions restored");
 				}
 			}
@@ -205,11 +206,31 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 				}
 			}
 			StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.connections.subscriber();
-			if (!subscribe.isEmpty()) {
-				subscriber.async().ssubscribe(bytes(subscribe));
+			try {
+				if (!subscribe.isEmpty()) {
+					subscriber.async().ssubscribe(bytes(subscribe));
+				}
+				if (!unsubscribe.isEmpty()) {
+					subscriber.async().sunsubscribe(bytes(unsubscribe));
+				}
 			}
-			if (!unsubscribe.isEmpty()) {
-				subscriber.async().sunsubscribe(bytes(unsubscribe));
+			catch (RuntimeException ex) {
+				// the link is down: the whole set is subscribed again when it is back
+				logger.debug("Room subscriptions not changed now: {}", ex.toString());
+			}
+		}
+	}
+
+	/** After a reconnection: what may have been refused while the link was down. */
+	private void resubscribeRooms() {
+		synchronized (this.roomChannels) {
+			if (!this.roomChannels.isEmpty()) {
+				try {
+					this.connections.subscriber().async().ssubscribe(bytes(this.roomChannels));
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Room subscriptions not restored now: {}", ex.toString());
+				}
 			}
 		}
 	}

@@ -26,7 +26,19 @@ public final class RedisTransports {
 	 * @return the transport
 	 */
 	public static RedisTransport start(RedisServerProcess redis, RedisMode mode, boolean servesClients) {
-		RedisTransport transport = new RedisTransport(options(mode, servesClients), connect(redis), RedisMetrics.NONE);
+		return start(options(mode, servesClients), connect(redis), RedisMetrics.NONE);
+	}
+
+	/**
+	 * A started transport on given connections, which a test may close under it as a crash
+	 * would (no goodbye).
+	 * @param options the settings
+	 * @param connections the connections
+	 * @param metrics the hook
+	 * @return the transport
+	 */
+	public static RedisTransport start(RedisTransportOptions options, RedisConnections connections, RedisMetrics metrics) {
+		RedisTransport transport = new RedisTransport(options, connections, metrics);
 		transport.start();
 		return transport;
 	}
