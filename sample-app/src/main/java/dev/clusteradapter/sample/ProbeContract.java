@@ -14,6 +14,7 @@ import dev.clusteradapter.cluster.adapter.RemoteSocket;
 import dev.clusteradapter.cluster.adapter.SocketIoCluster;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoServerCustomizer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +29,18 @@ class ProbeContract implements SocketIoServerCustomizer {
 
 	private final ClusterBus bus;
 
-	ProbeContract(SocketIoCluster cluster, ClusterBus bus) {
+	private final String nodeName;
+
+	ProbeContract(SocketIoCluster cluster, ClusterBus bus, @Value("${sample.node-name:}") String nodeName) {
 		this.cluster = cluster;
 		this.bus = bus;
+		this.nodeName = nodeName;
 	}
 
+	/** The worker's id, prefixed by the node's name where several nodes share a Redis: unique in the fleet. */
 	private String worker() {
-		return Integer.toString(this.bus.nodeId());
+		String id = Integer.toString(this.bus.nodeId());
+		return this.nodeName.isEmpty() ? id : this.nodeName + "/" + id;
 	}
 
 	@Override
