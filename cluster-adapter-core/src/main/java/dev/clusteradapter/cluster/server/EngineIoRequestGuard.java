@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.clusteradapter.cluster.sticky.EngineIoSessionId;
+
 /**
  * Answers a malformed Engine.IO request as Engine.IO does, before netty-socketio sees it:
  * {@code 400} with Engine.IO's error body, and the connection closed.
@@ -112,12 +114,12 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 		if (!isNumber(first(parameters, "j")) || !isFlag(first(parameters, "b64"))) {
 			return BAD_REQUEST;
 		}
-		String sid = first(parameters, "sid");
+		String sid = EngineIoSessionId.of(parameters);
 		if (sid == null) {
 			HttpMethod method = request.method();
 			return (HttpMethod.GET.equals(method) || HttpMethod.OPTIONS.equals(method)) ? null : BAD_HANDSHAKE_METHOD;
 		}
-		UUID sessionId = parse(sid);
+		UUID sessionId = EngineIoSessionId.parse(sid);
 		if (sessionId == null) {
 			return BAD_REQUEST;
 		}
@@ -146,18 +148,6 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 	/** Whether a {@code b64} parameter is absent or what netty-socketio reads as a flag. */
 	private static boolean isFlag(String value) {
 		return "true".equals(value) || "false".equals(value) || isNumber(value);
-	}
-
-	private static UUID parse(String sid) {
-		if (sid.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(sid);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }
