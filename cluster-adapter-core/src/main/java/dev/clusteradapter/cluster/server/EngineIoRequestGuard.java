@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientsBox;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,6 +21,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.clusteradapter.cluster.socketio.EngineIoSessions;
 import dev.clusteradapter.cluster.sticky.EngineIoSessionId;
 
 /**
@@ -68,20 +68,20 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 
 	private final Set<String> transports;
 
-	private final ClientsBox clients;
+	private final EngineIoSessions sessions;
 
 	/**
 	 * Creates the guard.
 	 * @param connectPath the path clients connect to, with its trailing slash
 	 * @param transports the transports the server allows
-	 * @param clients netty-socketio's sessions of this server
+	 * @param sessions netty-socketio's sessions of this server
 	 */
-	EngineIoRequestGuard(String connectPath, List<Transport> transports, ClientsBox clients) {
+	EngineIoRequestGuard(String connectPath, List<Transport> transports, EngineIoSessions sessions) {
 		this.connectPath = connectPath;
 		this.transports = transports.stream()
 			.map((transport) -> transport.name().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
-		this.clients = clients;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -123,7 +123,7 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 		if (sessionId == null) {
 			return BAD_REQUEST;
 		}
-		return (this.clients.get(sessionId) == null) ? UNKNOWN_SESSION : null;
+		return this.sessions.contains(sessionId) ? null : UNKNOWN_SESSION;
 	}
 
 	private static String first(Map<String, List<String>> parameters, String name) {
