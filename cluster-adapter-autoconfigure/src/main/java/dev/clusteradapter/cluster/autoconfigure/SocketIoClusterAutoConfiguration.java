@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.ClusterRole;
@@ -109,9 +110,9 @@ public final class SocketIoClusterAutoConfiguration {
 				ObjectProvider<ApplicationArguments> arguments, ObjectProvider<RouterMetrics> routerMetrics) {
 			ApplicationArguments applicationArguments = arguments.getIfAvailable();
 			String[] sourceArgs = (applicationArguments != null) ? applicationArguments.getSourceArgs() : new String[0];
-			return new PrimaryNode(hub,
-					(node) -> (properties.getWorkers() > 0)
-							? new WorkerSupervisor(supervisorOptions(node, secret, properties, sourceArgs)) : null,
+			return PrimaryNode.create(hub,
+					(endpoint) -> (properties.getWorkers() > 0)
+							? new WorkerSupervisor(supervisorOptions(endpoint, secret, properties, sourceArgs)) : null,
 					(routes) -> new StickyRouter(routerOptions(properties), routes,
 							routerMetrics.getIfAvailable(() -> RouterMetrics.NONE)));
 		}
@@ -124,7 +125,7 @@ public final class SocketIoClusterAutoConfiguration {
 				.withLimits(Math.toIntExact(sticky.getMaxHeaderSize().toBytes()), sticky.getHeadTimeout());
 		}
 
-		private static SupervisorOptions supervisorOptions(PrimaryNode node, IpcSecret secret,
+		private static SupervisorOptions supervisorOptions(Supplier<IpcEndpoint> endpoint, IpcSecret secret,
 				ClusterProperties properties, String[] sourceArgs) {
 			ClusterProperties.Worker worker = properties.getWorker();
 			List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofCurrentJvm());
@@ -134,7 +135,7 @@ public final class SocketIoClusterAutoConfiguration {
 			return SupervisorOptions.builder(command)
 				.workers(properties.getWorkers())
 				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
-						WorkerEnvironment.IPC_ENDPOINT, node.endpoint().toString(), WorkerEnvironment.IPC_SECRET,
+						WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(), WorkerEnvironment.IPC_SECRET,
 						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
 				.backoff(new RestartBackoff(worker.getRestartInitialDelay(), 2, worker.getRestartMaxDelay(),
 						worker.getRestartResetAfter()))
