@@ -117,7 +117,7 @@ public final class SocketIoClusterAutoConfiguration {
 							routerMetrics.getIfAvailable(() -> RouterMetrics.NONE)));
 		}
 
-		private static StickyRouterOptions routerOptions(ClusterProperties properties) {
+		static StickyRouterOptions routerOptions(ClusterProperties properties) {
 			ClusterProperties.Sticky sticky = properties.getSticky();
 			return StickyRouterOptions.of(properties.getHost(), properties.getPort())
 				.withMode(sticky.getMode())
@@ -137,10 +137,14 @@ public final class SocketIoClusterAutoConfiguration {
 				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
 						WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(), WorkerEnvironment.IPC_SECRET,
 						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
-				.backoff(new RestartBackoff(worker.getRestartInitialDelay(), 2, worker.getRestartMaxDelay(),
-						worker.getRestartResetAfter()))
+				.backoff(restartBackoff(worker))
 				.gracePeriod(worker.getShutdownTimeout())
 				.build();
+		}
+
+		static RestartBackoff restartBackoff(ClusterProperties.Worker worker) {
+			return new RestartBackoff(worker.getRestartInitialDelay(), RestartBackoff.DEFAULT.multiplier(),
+					worker.getRestartMaxDelay(), worker.getRestartResetAfter());
 		}
 
 		@Bean
