@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -90,8 +89,8 @@ public final class PrimaryNode {
 		try {
 			if (this.router != null) {
 				InetSocketAddress address = this.router.start();
-				logger.info("Socket.IO cluster listening on {}:{} ({} mode)", address.getHostString(), address.getPort(),
-						this.router.mode().name().toLowerCase(Locale.ROOT));
+				logger.info("Socket.IO cluster listening on {}:{}, sticky mode {}", address.getHostString(),
+						address.getPort(), this.router.describeMode());
 			}
 		}
 		catch (InterruptedException ex) {

@@ -131,6 +131,15 @@ public class StickyRouter implements AutoCloseable {
 	}
 
 	/**
+	 * The mode and why it was chosen, for the start-up log.
+	 * @return for example {@code "relay (auto: native epoll is unavailable: ...)"}
+	 * @see StickyMode#describe()
+	 */
+	public String describeMode() {
+		return this.options.mode().describe();
+	}
+
+	/**
 	 * Stops listening and closes relayed connections; handed-over ones live on in their
 	 * workers.
 	 */
