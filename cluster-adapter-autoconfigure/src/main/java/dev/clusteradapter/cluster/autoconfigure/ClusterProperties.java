@@ -20,6 +20,13 @@ import org.springframework.util.unit.DataSize;
 public class ClusterProperties {
 
 	/**
+	 * Whether the starter sets up the Socket.IO cluster. When false it configures nothing:
+	 * no primary, no worker JVMs, no Socket.IO server (for example in tests of an
+	 * application that has the starter on its class path).
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Part this process plays: auto (primary unless started by a primary as its worker),
 	 * primary, worker or standalone.
 	 */
@@ -73,6 +80,14 @@ public class ClusterProperties {
 	private final Worker worker = new Worker();
 
 	private final Sticky sticky = new Sticky();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public ClusterRole getRole() {
 		return this.role;

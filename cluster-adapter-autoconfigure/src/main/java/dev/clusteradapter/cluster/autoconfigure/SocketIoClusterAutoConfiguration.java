@@ -30,6 +30,9 @@ import dev.clusteradapter.cluster.supervisor.WorkerCommand;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
@@ -49,6 +52,7 @@ import org.springframework.util.StringUtils;
  * hub and worker supervisor) or a worker (its link to the primary).
  */
 @AutoConfiguration
+@ConditionalOnClusterEnabled
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class SocketIoClusterAutoConfiguration {
 
@@ -57,6 +61,8 @@ public final class SocketIoClusterAutoConfiguration {
 
 	/** Exit status of a worker that lost its primary. */
 	static final int PRIMARY_LOST_EXIT_STATUS = 75;
+
+	private static final Log logger = LogFactory.getLog(SocketIoClusterAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -83,6 +89,13 @@ public final class SocketIoClusterAutoConfiguration {
 		@ConditionalOnMissingBean
 		ClusterBus clusterBus() {
 			return new StandaloneBus();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterNodeLifecycle clusterNodeLifecycle(Environment environment, ClusterProperties properties) {
+			return new ClusterNodeLifecycle(() -> logger.info(ClusterRoleDescription.of(environment, properties)), () -> {
+			});
 		}
 
 	}
@@ -149,8 +162,10 @@ public final class SocketIoClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node, ConfigurableEnvironment environment) {
+		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node, ConfigurableEnvironment environment,
+				ClusterProperties properties) {
 			return new ClusterNodeLifecycle(() -> {
+				logger.info(ClusterRoleDescription.of(environment, properties));
 				node.start();
 				publishPort(environment, node.publicAddress());
 			}, node::stop);
@@ -222,8 +237,11 @@ public final class SocketIoClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node) {
-			return new ClusterNodeLifecycle(node::start, node::stop);
+		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node, Environment environment, ClusterProperties properties) {
+			return new ClusterNodeLifecycle(() -> {
+				logger.info(ClusterRoleDescription.of(environment, properties));
+				node.start();
+			}, node::stop);
 		}
 
 		@Bean
