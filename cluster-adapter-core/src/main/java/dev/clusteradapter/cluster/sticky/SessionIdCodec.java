@@ -31,7 +31,7 @@ public final class SessionIdCodec {
 	 * @param workerId the worker, 0 to {@link #MAX_WORKER_ID}
 	 * @return the id
 	 */
-	public static UUID newSessionId(int workerId) {
+	static UUID newSessionId(int workerId) {
 		requireWorkerId(workerId);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long most = (random.nextLong() & 0x0000FFFFFFFF0FFFL) | 0x4000L | ((long) workerId << 48);

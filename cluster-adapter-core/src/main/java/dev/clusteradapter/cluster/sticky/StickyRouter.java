@@ -32,7 +32,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 public class StickyRouter implements AutoCloseable {
 
 	/** Name prefix of the router's I/O threads. */
-	public static final String THREAD_PREFIX = "sticky-router";
+	static final String THREAD_PREFIX = "sticky-router";
 
 	private final StickyRouterOptions options;
 
