@@ -22,6 +22,13 @@ import org.springframework.util.unit.DataSize;
 public class ClusterProperties {
 
 	/**
+	 * Whether the starter sets up the Socket.IO cluster. When false it configures nothing:
+	 * no primary, no worker JVMs, no Socket.IO server (for example in tests of an
+	 * application that has the starter on its class path).
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Part this process plays: auto (primary unless started by a primary as its worker),
 	 * primary, worker or standalone.
 	 */
@@ -83,6 +90,14 @@ public class ClusterProperties {
 	private ClusterTransport transport = ClusterTransport.IPC;
 
 	private final Redis redis = new Redis();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public ClusterRole getRole() {
 		return this.role;

@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
  * workers and standalone.
  */
 @AutoConfiguration(after = SocketIoClusterAutoConfiguration.class)
+@ConditionalOnClusterEnabled
 @ConditionalOnClusterRole({ ClusterRole.WORKER, ClusterRole.STANDALONE })
 @EnableConfigurationProperties({ ClusterProperties.class, SocketIoServerProperties.class })
 public final class SocketIoServerAutoConfiguration {

@@ -29,7 +29,8 @@ public class WorkerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER) {
+		if (!Binder.get(environment).bind(ConditionalOnClusterEnabled.PROPERTY, Boolean.class).orElse(true)
+				|| OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER) {
 			return;
 		}
 		watchParent();

@@ -57,7 +57,7 @@ public final class WorkerNode {
 	public void start() {
 		try {
 			int id = this.client.connect().get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			logger.info("Linked to the primary as worker {}", id);
+			logger.info("Linked to the primary at {} as worker {}", this.client.endpoint(), id);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

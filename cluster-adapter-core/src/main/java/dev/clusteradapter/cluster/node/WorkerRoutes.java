@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.WorkerStatus;
@@ -24,9 +25,11 @@ public final class WorkerRoutes implements WorkerDirectory {
 
 	private final String host;
 
+	private final LongSupplier nanoClock;
+
 	private volatile List<WorkerEndpoint> snapshot = List.of();
 
-	private volatile long refreshedAt = System.nanoTime() - REFRESH_NANOS;
+	private volatile long refreshedAt;
 
 	/**
 	 * Creates the directory.
@@ -34,13 +37,19 @@ public final class WorkerRoutes implements WorkerDirectory {
 	 * @param host address of the workers' Socket.IO servers, for relaying
 	 */
 	public WorkerRoutes(Supplier<List<WorkerSnapshot>> workers, String host) {
+		this(workers, host, System::nanoTime);
+	}
+
+	WorkerRoutes(Supplier<List<WorkerSnapshot>> workers, String host, LongSupplier nanoClock) {
 		this.workers = workers;
 		this.host = host;
+		this.nanoClock = nanoClock;
+		this.refreshedAt = nanoClock.getAsLong() - REFRESH_NANOS;
 	}
 
 	@Override
 	public List<WorkerEndpoint> liveWorkers() {
-		if (System.nanoTime() - this.refreshedAt >= REFRESH_NANOS) {
+		if (this.nanoClock.getAsLong() - this.refreshedAt >= REFRESH_NANOS) {
 			refresh();
 		}
 		return this.snapshot;
@@ -64,7 +73,7 @@ public final class WorkerRoutes implements WorkerDirectory {
 			}
 		}
 		this.snapshot = List.copyOf(live);
-		this.refreshedAt = System.nanoTime();
+		this.refreshedAt = this.nanoClock.getAsLong();
 	}
 
 }

@@ -1,15 +1,12 @@
 package dev.clusteradapter.cluster.server;
 
-import java.lang.reflect.Field;
-
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.handler.ClientsBox;
-import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.clusteradapter.cluster.socketio.EncodedEventsAware;
+import dev.clusteradapter.cluster.socketio.EngineIoSessions;
+import dev.clusteradapter.cluster.socketio.SocketIoPipeline;
 
 /**
  * netty-socketio's channel pipeline with the starter's fixes for Engine.IO v4 clients: its
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP aggregator is the starter's {@link OversizedRequestAggregator}, which answers a
  * body over the limit with {@code 413}.
  */
-class ClusterChannelInitializer extends SocketIOChannelInitializer {
+class ClusterChannelInitializer extends SocketIoPipeline {
 
 	static final String ENGINE_IO_V4_DECODER = "engineIoV4Decoder";
 
@@ -43,8 +40,6 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	static final String ENGINE_IO_REQUEST_GUARD = "engineIoRequestGuard";
 
 	static final String PACKET_SENDER = "packetSender";
-
-	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
 
 	private final boolean closeConnections;
 
@@ -86,15 +81,13 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	}
 
 	@Override
-	public void start(Configuration configuration, NamespacesHub namespacesHub) {
+	protected void started(Configuration configuration, EngineIoSessions sessions) {
 		if (configuration.getStoreFactory() instanceof EncodedEventsAware aware) {
 			aware.encodedEventsWritten();
 		}
-		super.start(configuration, namespacesHub);
 		this.maxHttpContentLength = configuration.getMaxHttpContentLength();
-		ClientsBox clients = clientsBox();
-		this.engineIoRequestGuard = (clients != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
-				configuration.getTransports(), clients) : null;
+		this.engineIoRequestGuard = (sessions != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
+				configuration.getTransports(), sessions) : null;
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 	}
@@ -119,24 +112,6 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		pipeline.addAfter(HTTP_ENCODER, UNKNOWN_SESSION, UnknownSessionResponse.INSTANCE);
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
-		}
-	}
-
-	/**
-	 * netty-socketio's sessions, which it keeps in a private field of this initializer.
-	 * @return them, or {@code null} when another netty-socketio version has no such field
-	 * (the server then runs without the {@link EngineIoRequestGuard})
-	 */
-	private ClientsBox clientsBox() {
-		try {
-			Field field = SocketIOChannelInitializer.class.getDeclaredField("clientsBox");
-			field.setAccessible(true);
-			return (ClientsBox) field.get(this);
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.warn("Cannot read netty-socketio's sessions ({}): requests for unknown sessions get its own answers",
-					ex.toString());
-			return null;
 		}
 	}
 

@@ -27,6 +27,7 @@ import io.netty.util.concurrent.Future;
 
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
+import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
 
 /**
  * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
@@ -107,7 +108,7 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 * router's session id assigner), or {@code null}
 	 */
 	public ClusteredSocketIOServer(Configuration configuration, boolean closeConnections, ChannelHandler requestGuard) {
-		super(withJsonSupport(configuration));
+		super(verified(withJsonSupport(configuration)));
 		this.initializer = new ClusterChannelInitializer(closeConnections,
 				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null, requestGuard);
 		setPipelineFactory(this.initializer);
@@ -134,6 +135,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		configuration.setUseLinuxNativeEpoll(Epoll.isAvailable());
 		configuration.setJsonSupport(new ClusterJsonSupport());
 		configuration.setExceptionListener(new ClientErrorListener());
+		return configuration;
+	}
+
+	/** Fails before netty-socketio builds anything when its version lacks what the starter needs. */
+	private static Configuration verified(Configuration configuration) {
+		NettySocketIoCompatibility.verify();
 		return configuration;
 	}
 

@@ -314,14 +314,16 @@ public final class WorkerSupervisor {
 		slot.publish();
 		List<ProcessHandle> descendants = process.descendants().toList();
 		slot.descendants = descendants;
-		process.destroy();
+		// through the handle: Process.destroy() also closes the pipes, and a worker reading the
+		// end of its stdin takes its primary for dead, and its last output lines are lost
+		process.toHandle().destroy();
 		descendants.forEach(ProcessHandle::destroy);
 		slot.pendingKill = this.executor.schedule(() -> {
 			if (process.isAlive()) {
 				logger.warn("{} (pid {}) still alive after {}: killing it", slot.name(), process.pid(),
 						this.options.gracePeriod());
 			}
-			process.destroyForcibly();
+			process.toHandle().destroyForcibly();
 			descendants.forEach(ProcessHandle::destroyForcibly);
 		}, this.options.gracePeriod().toMillis(), TimeUnit.MILLISECONDS);
 	}

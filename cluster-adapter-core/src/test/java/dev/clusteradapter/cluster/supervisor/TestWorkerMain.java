@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * <li>{@code exit}: exits at once with status 3;</li>
  * <li>{@code ignore-term}: as {@code run}, but a shutdown hook never returns, so SIGTERM
  * does not end it;</li>
+ * <li>{@code log-on-stop}: as {@code run}, and a shutdown hook prints
+ * {@code worker <id> stopping};</li>
  * <li>{@code burst}: prints 2000 numbered lines and exits;</li>
  * <li>{@code spawn-child}: starts a {@code sleep} process, prints its pid, then as
  * {@code run}.</li>
@@ -44,6 +46,8 @@ public final class TestWorkerMain {
 				System.exit(0);
 			}
 			case "ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(TestWorkerMain::blockForever));
+			case "log-on-stop" -> Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> System.out.println("worker " + id + " stopping")));
 			case "spawn-child" -> {
 				Process child = new ProcessBuilder("sleep", "600").start();
 				System.out.println("child pid " + child.pid());

@@ -124,6 +124,17 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void stoppedWorkersEndBySigtermAndWhatTheyLogWhileStoppingIsRelayed() {
+		start(2, "log-on-stop", UnaryOperator.identity());
+		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
+		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
+		this.supervisor.stop();
+		assertThat(this.out.lines()).contains("[worker-1] worker 1 stopping", "[worker-2] worker 2 stopping")
+			.noneMatch((line) -> line.contains("sees its primary gone"));
+		assertThat(this.supervisor.workers()).extracting(WorkerInfo::lastExitCode).containsExactly(143, 143);
+	}
+
+	@Test
 	void stopKillsAWorkerThatIgnoresSigtermAfterTheGracePeriod() {
 		Duration grace = Duration.ofSeconds(1);
 		start(1, "ignore-term", (options) -> options.gracePeriod(grace));

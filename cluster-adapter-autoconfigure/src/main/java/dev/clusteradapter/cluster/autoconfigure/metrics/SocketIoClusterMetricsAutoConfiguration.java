@@ -4,6 +4,7 @@ import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
+import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterEnabled;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterRedisAutoConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClusterEnabled
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(ClusterProperties.class)

@@ -1,4 +1,4 @@
-package dev.clusteradapter.cluster.server;
+package dev.clusteradapter.cluster.socketio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class EncodedEventPacket extends Packet {
 	 * The Engine.IO text packet. Shared by every recipient: never modify it.
 	 * @return the UTF-8 bytes
 	 */
-	byte[] text() {
+	public byte[] text() {
 		return this.text;
 	}
 
@@ -111,12 +111,16 @@ public final class EncodedEventPacket extends Packet {
 	 * The binary attachments that follow the text, in order. Shared: never modify them.
 	 * @return the attachments
 	 */
-	List<byte[]> attachments() {
+	public List<byte[]> attachments() {
 		return this.attachments;
 	}
 
-	/** The attachments as polling carries them: {@code 'b'} and standard base64, made once. */
-	List<byte[]> pollingAttachments() {
+	/**
+	 * The attachments as polling carries them: {@code 'b'} and standard base64, made once.
+	 * Shared: never modify them.
+	 * @return the attachments, framed for a polling body
+	 */
+	public List<byte[]> pollingAttachments() {
 		List<byte[]> encoded = this.base64Attachments;
 		if (encoded == null) {
 			List<byte[]> result = new ArrayList<>(this.attachments.size());
