@@ -64,6 +64,18 @@ final class LocalSockets {
 		return (hub != null) ? hub.get(nettyName(nsp)) : null;
 	}
 
+	/** Whether a session is connected to a namespace on this node. */
+	boolean isConnected(String nsp, UUID sessionId) {
+		Namespace namespace = namespace(nsp);
+		return namespace != null && namespace.getClient(sessionId) != null;
+	}
+
+	/** Whether a room of a namespace has a member on this node. */
+	boolean hasRoom(String nsp, String room) {
+		Namespace namespace = namespace(nsp);
+		return namespace != null && namespace.getRooms().contains(room);
+	}
+
 	Collection<Namespace> allNamespaces() {
 		NamespacesHub hub = this.namespaces;
 		List<Namespace> result = new ArrayList<>();
