@@ -89,8 +89,10 @@ function serveProbeContract(nsp, worker) {
 }
 
 (async () => {
-  const pub = createClient({ url: redisUrl });
-  const sub = pub.duplicate();
+  // named, so that CLIENT LIST and MONITOR tell the peers' connections apart
+  const clientName = (env.WORKER || `node-${process.pid}`).replace(/\s/g, "_");
+  const pub = createClient({ url: redisUrl, name: `${clientName}-pub` });
+  const sub = pub.duplicate({ name: `${clientName}-sub` });
   // without a listener an unreachable Redis would end the process; node-redis reconnects
   for (const client of [pub, sub]) client.on("error", (err) => console.error(`redis: ${err.message}`));
   await Promise.all([pub.connect(), sub.connect()]);

@@ -165,6 +165,62 @@ public final class RedisServerProcess
 	}
 
 	/**
+	 * Publishes raw bytes, as any client could (PUBLISH).
+	 * @param channel the channel
+	 * @param payload the message
+	 * @return how many subscribers received it
+	 */
+	public long publish(String channel, byte[] payload) {
+		return integerReply("PUBLISH", channel, payload);
+	}
+
+	/**
+	 * Publishes raw bytes on a shard channel (SPUBLISH).
+	 * @param channel the channel
+	 * @param payload the message
+	 * @return how many subscribers received it
+	 */
+	public long spublish(String channel, byte[] payload) {
+		return integerReply("SPUBLISH", channel, payload);
+	}
+
+	private long integerReply(String command, String channel, byte[] payload) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write("*3\r\n".getBytes(StandardCharsets.US_ASCII));
+			for (byte[] argument : List.of(command.getBytes(StandardCharsets.US_ASCII),
+					channel.getBytes(StandardCharsets.UTF_8), payload)) {
+				out.write(("$" + argument.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(argument);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.flush();
+			String reply = readLine(socket.getInputStream());
+			if (!reply.startsWith(":")) {
+				throw new IllegalStateException(command + " " + channel + " answered " + reply);
+			}
+			return Long.parseLong(reply.substring(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b; (b = in.read()) != '\n';) {
+			if (b == -1) {
+				throw new IOException("Connection closed after " + line);
+			}
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	/**
 	 * What the server printed so far, for failure messages.
 	 * @return its log
 	 */
@@ -245,17 +301,11 @@ public final class RedisServerProcess
 			out.write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			StringBuilder header = new StringBuilder();
-			for (int b; (b = in.read()) != '\n';) {
-				if (b == -1) {
-					return false;
-				}
-				header.append((char) b);
-			}
-			if (header.charAt(0) != '$') {
+			String header = readLine(in);
+			if (!header.startsWith("$")) {
 				return false;
 			}
-			int length = Integer.parseInt(header.substring(1).trim());
+			int length = Integer.parseInt(header.substring(1));
 			String info = new String(in.readNBytes(length), StandardCharsets.UTF_8);
 			return info.contains("process_id:" + pid + "\r\n");
 		}
