@@ -3,6 +3,7 @@ package dev.clusteradapter.sample;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.clusteradapter.cluster.redis.RedisNodeServer;
 import dev.clusteradapter.cluster.redis.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +19,11 @@ class MultiHostIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "classic", "sharded" })
 	void javaHostsAndANodeServerServeOneSetOfClients(String mode) throws Exception {
-		try (RedisServerProcess redis = RedisServerProcess.start();
+		try (RedisServerProcess redis = RedisServerProcess.started();
 				SampleCluster hostA = host("a", mode, redis);
 				SampleCluster hostB = host("b", mode, redis);
-				NodeRedisServer node = NodeRedisServer.start(redis.uri(), mode, "node-c")) {
+				RedisNodeServer node = RedisNodeServer.start(redis.uri(), RedisNodeServer.Adapter.valueOf(mode.toUpperCase()),
+						java.util.Map.of("WORKER", "node-c"))) {
 			hostA.awaitServing(2);
 			hostB.awaitServing(2);
 			NodeScript run = NodeScript.run("multi-host.js", "5", hostA.socketUrl(), hostB.socketUrl(), node.url());

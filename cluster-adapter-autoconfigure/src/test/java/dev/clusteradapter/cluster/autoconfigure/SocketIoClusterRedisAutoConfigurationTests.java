@@ -36,7 +36,7 @@ class SocketIoClusterRedisAutoConfigurationTests {
 
 	@BeforeAll
 	static void startRedis() {
-		redis = RedisServerProcess.start();
+		redis = RedisServerProcess.started();
 	}
 
 	@AfterAll

@@ -64,7 +64,7 @@ final class IpcWorkers implements AutoCloseable {
 	 * @param mode the Redis wire
 	 */
 	IpcWorkers(Duration requestsTimeout, RedisMode mode) {
-		this(requestsTimeout, RedisServerProcess.start(), mode);
+		this(requestsTimeout, RedisServerProcess.started(), mode);
 	}
 
 	private IpcWorkers(Duration requestsTimeout, RedisServerProcess redis, RedisMode mode) {
