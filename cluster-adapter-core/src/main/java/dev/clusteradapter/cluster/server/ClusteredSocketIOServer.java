@@ -106,6 +106,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 * @param requestGuard a {@link io.netty.channel.ChannelHandler.Sharable sharable}
 	 * handler placed right after the HTTP request decoder of every connection (the sticky
 	 * router's session id assigner), or {@code null}
+	 * @throws IllegalStateException when the netty-socketio on the class path lacks a member
+	 * the starter needs (see {@link NettySocketIoCompatibility}, which also warns of a
+	 * netty-socketio version other than the tested one)
 	 */
 	public ClusteredSocketIOServer(Configuration configuration, boolean closeConnections, ChannelHandler requestGuard) {
 		super(verified(withJsonSupport(configuration)));

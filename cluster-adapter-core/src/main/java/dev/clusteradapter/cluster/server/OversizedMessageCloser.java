@@ -1,5 +1,9 @@
 package dev.clusteradapter.cluster.server;
 
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,11 +25,19 @@ import org.slf4j.LoggerFactory;
  * frame aggregator, whose exception reached the end of the pipeline unhandled: the
  * connection stayed open and the client waited for an answer until its ping timed out.
  * Both cases are bad client input, logged at debug level, not as a pipeline warning.
+ * <p>
+ * After its close frame the connection stays open, its input read and dropped by the
+ * aggregator, until the client answers with its own close frame (netty-socketio's transport
+ * then closes it, as RFC 6455 has it) or {@link #CLOSE_HANDSHAKE_TIMEOUT_SECONDS} pass:
+ * closing at once turned the rest of the client's message, still arriving, into a reset,
+ * and the client saw a broken pipe instead of the status.
  */
 @Sharable
 final class OversizedMessageCloser extends ChannelInboundHandlerAdapter {
 
 	static final OversizedMessageCloser INSTANCE = new OversizedMessageCloser();
+
+	static final long CLOSE_HANDSHAKE_TIMEOUT_SECONDS = 10;
 
 	private static final Logger logger = LoggerFactory.getLogger(OversizedMessageCloser.class);
 
@@ -41,9 +53,12 @@ final class OversizedMessageCloser extends ChannelInboundHandlerAdapter {
 		}
 		if (cause instanceof TooLongFrameException && ctx.pipeline().get(WebSocketFrameEncoder.class) != null) {
 			logger.debug("Refused a WebSocket message from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-			ctx.channel()
-				.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
-				.addListener(ChannelFutureListener.CLOSE);
+			Channel channel = ctx.channel();
+			channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+				.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+			ScheduledFuture<?> deadline = ctx.executor()
+				.schedule(() -> channel.close(), CLOSE_HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			channel.closeFuture().addListener((closed) -> deadline.cancel(false));
 			return;
 		}
 		ctx.fireExceptionCaught(cause);

@@ -25,7 +25,9 @@ import dev.clusteradapter.cluster.server.AskedClient.Answer;
 /**
  * Measures a netty-socketio broadcast with a {@code BroadcastAckCallback}, from the call to
  * {@code onAllSuccess}: four clients on two workers over the real IPC, beside netty-socketio's
- * own local-only broadcast to four clients of one worker. Not part of the build's tests
+ * own local-only broadcast to four clients of one worker; and the starter's bridge beside
+ * netty-socketio's public {@code SingleRoomBroadcastOperations} over fetched views of remote
+ * clients, the alternative that needs no package-private member. Not part of the build's tests
  * (not named {@code *Tests}); run with {@code -Dtest=BroadcastAckMeasurement}.
  */
 class BroadcastAckMeasurement {
