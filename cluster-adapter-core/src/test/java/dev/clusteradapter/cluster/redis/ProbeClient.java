@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.clusteradapter.cluster.server.JavaClient;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 
@@ -36,18 +37,7 @@ final class ProbeClient implements AutoCloseable {
 			.setForceNew(true)
 			.build();
 		ProbeClient client = new ProbeClient(IO.socket(URI.create(url), options));
-		CompletableFuture<Void> connected = new CompletableFuture<>();
-		client.socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
-		client.socket.once(Socket.EVENT_CONNECT_ERROR,
-				(args) -> connected.completeExceptionally(new IllegalStateException("Cannot connect to " + url)));
-		client.socket.connect();
-		try {
-			connected.get(20, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			client.close();
-			throw new IllegalStateException("Cannot connect to " + url, ex);
-		}
+		JavaClient.connectOrClose(client.socket);
 		return client;
 	}
 
