@@ -41,7 +41,7 @@ final class LocalSockets {
 		this.namespaces = namespaces;
 	}
 
-	/** The server's pipeline writes {@link dev.clusteradapter.cluster.server.EncodedEventPacket}s. */
+	/** The server's pipeline writes {@link dev.clusteradapter.cluster.socketio.EncodedEventPacket}s. */
 	void useEncodedEvents() {
 		this.encodedEvents = true;
 	}
