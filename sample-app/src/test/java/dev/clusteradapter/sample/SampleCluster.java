@@ -210,9 +210,12 @@ final class SampleCluster implements AutoCloseable {
 		return this.output;
 	}
 
-	/** SIGTERM to the primary, as a service manager stops it. */
+	/**
+	 * SIGTERM to the primary, as a service manager stops it. Through its handle: Process's
+	 * own destroy also closes its output, whose last lines would be lost.
+	 */
 	void terminate() {
-		this.process.destroy();
+		this.process.toHandle().destroy();
 	}
 
 	/** SIGKILL to the primary: nothing of it runs any more. */

@@ -28,12 +28,26 @@ class SampleClusterSupervisionIntegrationTests {
 	}
 
 	@Test
-	void sigtermOfThePrimaryStopsEveryWorker() throws Exception {
-		try (SampleCluster cluster = SampleCluster.start("sigterm").awaitWorkers(2)) {
+	void sigtermOfThePrimaryStopsEveryWorkerCleanly() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("sigterm").awaitServing(2)) {
 			List<ProcessHandle> workers = workers(cluster);
+			int before = cluster.output().size();
 			cluster.terminate();
 			await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.isAlive());
 			assertThat(workers).noneMatch(ProcessHandle::isAlive);
+			// a stop on purpose is no failure: asked to leave, each worker says so at INFO and
+			// exits with 0, not as if its primary had died
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				for (ProcessHandle worker : workers) {
+					assertThat(cluster.output()).anyMatch((line) -> line.endsWith(" (pid " + worker.pid() + ") exited with code 0"));
+				}
+			});
+			List<String> output = List.copyOf(cluster.output());
+			List<String> stopping = output.subList(before, output.size());
+			assertThat(stopping.stream().filter((line) -> line.startsWith("[worker-") && line.contains(" INFO ")
+					&& line.endsWith("The primary stops this worker: leaving"))).hasSize(2);
+			assertThat(stopping).noneMatch((line) -> line.contains("Primary process is gone"))
+				.noneMatch((line) -> line.startsWith("[worker-") && line.contains(" WARN "));
 		}
 	}
 

@@ -48,14 +48,16 @@ public class WorkerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 	}
 
 	/**
-	 * A forked worker ends with its primary, also while it is still starting: the watch
-	 * begins here, the earliest point of the application's start, and ends the JVM through
-	 * System.exit, whose shutdown hook closes whatever context exists by then.
+	 * A forked worker ends with its primary, or when its primary stops it, also while it is
+	 * still starting: the watch begins here, the earliest point of the application's start,
+	 * and ends the JVM through System.exit (status 0 for a requested stop, 75 when the
+	 * primary is gone), whose shutdown hook closes whatever context exists by then.
 	 */
 	private static void watchParent() {
 		if (WorkerEnvironment.isForkedWorker() && PARENT_WATCH_STARTED.compareAndSet(false, true)) {
-			ParentWatch.start(() -> System.exit(SocketIoClusterAutoConfiguration.PRIMARY_LOST_EXIT_STATUS),
-					ParentWatch.DEFAULT_EXIT_DEADLINE);
+			ParentWatch.start((reason) -> System.exit((reason == ParentWatch.Reason.STOP_REQUESTED) ? 0
+					: SocketIoClusterAutoConfiguration.PRIMARY_LOST_EXIT_STATUS), (id) -> {
+					}, ParentWatch.DEFAULT_EXIT_DEADLINE);
 		}
 	}
 

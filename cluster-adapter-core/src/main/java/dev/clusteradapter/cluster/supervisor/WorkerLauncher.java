@@ -46,8 +46,8 @@ final class WorkerLauncher {
 		environment.putAll(this.options.environment().apply(id));
 		environment.put(WorkerEnvironment.WORKER_ID, Integer.toString(id));
 		environment.put(WorkerEnvironment.PRIMARY_PID, Long.toString(ProcessHandle.current().pid()));
-		// stdin stays a pipe that is never written nor closed: its end-of-file tells the
-		// worker that this JVM is gone
+		// stdin stays a pipe that is never closed: its end-of-file tells the worker that this
+		// JVM is gone; the supervisor writes its requests on it (WorkerControl)
 		builder.redirectInput(ProcessBuilder.Redirect.PIPE);
 		return builder;
 	}

@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.supervisor;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * JVM with the same id when one exits (with back-off), and terminates them all on
  * {@link #stop()}.
  * <p>
- * Each worker's standard input is a pipe that this supervisor holds open and never
- * writes: when this JVM dies, even by {@code kill -9}, the worker reads end-of-file and
- * leaves (see {@link ParentWatch}).
+ * Each worker's standard input is a pipe that this supervisor holds open: when this JVM
+ * dies, even by {@code kill -9}, the worker reads end-of-file and leaves (see
+ * {@link ParentWatch}). On it, this supervisor asks a worker to stop ({@link WorkerControl}),
+ * so that a stop on purpose ends the worker cleanly, with status 0.
  * <p>
  * Thread-safe. Listener callbacks and all state changes run on one daemon thread.
  */
@@ -103,8 +105,9 @@ public final class WorkerSupervisor {
 	}
 
 	/**
-	 * Sends SIGTERM to every worker JVM and its descendants, waits for them in parallel up
-	 * to the grace period, then kills what is left. Returns once no worker JVM is alive.
+	 * Asks every worker JVM to stop (on its standard input) and sends SIGTERM to their
+	 * descendants, waits for them in parallel up to the grace period, then kills what is
+	 * left. Returns once no worker JVM is alive.
 	 * Idempotent, and safe to call from a shutdown hook; concurrent calls all wait.
 	 */
 	public void stop() {
@@ -140,8 +143,8 @@ public final class WorkerSupervisor {
 	}
 
 	/**
-	 * Replaces the JVM of one worker: SIGTERM, the grace period, then a kill, and a new JVM
-	 * at once, without back-off. Does nothing once stopping.
+	 * Replaces the JVM of one worker: asks it to stop, waits up to the grace period, then
+	 * kills it, and launches a new JVM at once, without back-off. Does nothing once stopping.
 	 * @param id worker id
 	 * @throws IllegalArgumentException for an unknown id
 	 */
@@ -157,7 +160,7 @@ public final class WorkerSupervisor {
 			if (slot.process != null) {
 				if (!slot.restartRequested) {
 					slot.restartRequested = true;
-					terminate(slot, WorkerState.STOPPING);
+					terminate(slot, WorkerState.STOPPING, true);
 				}
 			}
 			else if (slot.pendingLaunch != null) {
@@ -287,7 +290,7 @@ public final class WorkerSupervisor {
 			}
 			if (slot.process != null) {
 				if (slot.state != WorkerState.STOPPING) {
-					terminate(slot, WorkerState.STOPPING);
+					terminate(slot, WorkerState.STOPPING, true);
 				}
 				exits.add(slot.exitHandled);
 				slot.descendants.forEach((descendant) -> exits.add(descendant.onExit()));
@@ -304,26 +307,47 @@ public final class WorkerSupervisor {
 	}
 
 	/**
-	 * Asks a worker JVM and its descendants to terminate, and kills them after the grace
-	 * period. Descendants are looked up now: once the worker is gone, they are reparented
-	 * and no longer found.
+	 * Asks a worker JVM to leave and its descendants to terminate, and kills them after the
+	 * grace period. Descendants are looked up now: once the worker is gone, they are
+	 * reparented and no longer found.
+	 * @param askFirst whether to ask the worker on its standard input (it then exits with
+	 * status 0), rather than by SIGTERM, as for a worker that no longer answers
 	 */
-	private void terminate(WorkerSlot slot, WorkerState state) {
+	private void terminate(WorkerSlot slot, WorkerState state, boolean askFirst) {
 		Process process = slot.process;
+		ProcessHandle handle = process.toHandle();
 		slot.state = state;
 		slot.publish();
 		List<ProcessHandle> descendants = process.descendants().toList();
 		slot.descendants = descendants;
-		process.destroy();
+		// ProcessHandle's destroy, not Process's: that one also closes the worker's standard
+		// input, which the worker reads as its primary's death, and its output, whose last
+		// lines would be lost
+		if (!askFirst || !askToStop(process)) {
+			handle.destroy();
+		}
 		descendants.forEach(ProcessHandle::destroy);
 		slot.pendingKill = this.executor.schedule(() -> {
-			if (process.isAlive()) {
-				logger.warn("{} (pid {}) still alive after {}: killing it", slot.name(), process.pid(),
+			if (handle.isAlive()) {
+				logger.warn("{} (pid {}) still alive after {}: killing it", slot.name(), handle.pid(),
 						this.options.gracePeriod());
 			}
-			process.destroyForcibly();
+			handle.destroyForcibly();
 			descendants.forEach(ProcessHandle::destroyForcibly);
 		}, this.options.gracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static boolean askToStop(Process process) {
+		try {
+			OutputStream stdin = process.getOutputStream();
+			stdin.write(WorkerControl.stop());
+			stdin.flush();
+			return true;
+		}
+		catch (IOException ex) {
+			// exited meanwhile, or its end of the pipe is closed: a signal still reaches it
+			return false;
+		}
 	}
 
 	private void notify(Consumer<WorkerListener> event) {

@@ -106,7 +106,7 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
-	void stopTerminatesEveryWorkerWithinTheGracePeriod() {
+	void stopAsksEveryWorkerToLeaveAndTheyExitCleanlyWithinTheGracePeriod() {
 		start(2, "run", UnaryOperator.identity());
 		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
 		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
@@ -118,13 +118,17 @@ class WorkerSupervisorTests {
 		assertThat(this.pids).noneMatch(WorkerSupervisorTests::isAlive);
 		assertThat(this.supervisor.workers()).allSatisfy((worker) -> {
 			assertThat(worker.state()).isEqualTo(WorkerState.STOPPED);
-			assertThat(worker.lastExitCode()).isEqualTo(143);
+			assertThat(worker.lastExitCode()).isZero();
 		});
+		// asked on their standard input: not mistaken for their primary's death
+		assertThat(this.out.lines()).contains("[worker-1] worker 1 leaves: stop requested",
+				"[worker-2] worker 2 leaves: stop requested");
+		assertThat(this.out.lines()).noneMatch((line) -> line.contains("primary gone"));
 		assertThat(this.events).noneMatch((event) -> event.startsWith("restarting"));
 	}
 
 	@Test
-	void stopKillsAWorkerThatIgnoresSigtermAfterTheGracePeriod() {
+	void stopKillsAWorkerThatDoesNotEndAfterTheGracePeriod() {
 		Duration grace = Duration.ofSeconds(1);
 		start(1, "ignore-term", (options) -> options.gracePeriod(grace));
 		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
