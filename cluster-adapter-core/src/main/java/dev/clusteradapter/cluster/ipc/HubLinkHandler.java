@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 
 import org.apache.commons.logging.Log;
@@ -49,7 +50,7 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 			else {
 				logger.warn("Closing link of worker " + this.link.id() + ": unexpected control frame " + frame);
 				this.link.protocolViolation();
-				ctx.close();
+				this.link.drop("unexpected control frame");
 			}
 		}
 		finally {
@@ -68,8 +69,10 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
 		if (evt instanceof IdleStateEvent) {
-			logger.warn("Closing link of worker " + this.link.id() + ": no heartbeat");
-			ctx.close();
+			IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+			String reason = "no heartbeat for " + seconds(idle.getReaderIdleTimeInMillis());
+			logger.warn("Closing link of worker " + this.link.id() + ": " + reason);
+			this.link.drop(reason);
 			return;
 		}
 		super.userEventTriggered(ctx, evt);
@@ -87,6 +90,11 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 			logger.debug("Closing link of worker " + this.link.id(), cause);
 		}
 		ctx.close();
+	}
+
+	/** {@code 5s}, or {@code 1500ms} when not whole seconds. */
+	private static String seconds(long millis) {
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }

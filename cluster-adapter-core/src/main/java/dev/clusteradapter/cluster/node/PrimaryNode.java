@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The primary: the IPC hub its workers link to, the sticky router on the public port and,
  * unless workers are external, the supervisor that runs them. Starts the hub before the
  * workers, which need its address, and stops the workers before the hub, so that none sees
- * its primary vanish first.
+ * its primary vanish first. A supervised worker whose link the hub drops (no heartbeat, too
+ * far behind) is ended and replaced by the supervisor.
  */
 public final class PrimaryNode {
 
@@ -64,6 +65,10 @@ public final class PrimaryNode {
 			@Override
 			public void linkDown(IpcLinkInfo link) {
 				routes.invalidate();
+				if (PrimaryNode.this.supervisor != null && link.droppedBecause() != null) {
+					// a worker that lost its link leaves by itself; one that does not is hung
+					PrimaryNode.this.supervisor.linkLost(link.workerId(), link.pid().orElse(-1), link.droppedBecause());
+				}
 			}
 
 		});
@@ -169,7 +174,8 @@ public final class PrimaryNode {
 		long pid = (info != null) ? info.pid() : link.pid().orElse(status.pid() > 0 ? status.pid() : -1);
 		return new WorkerSnapshot((info != null) ? info.id() : link.workerId(), pid, (info != null) ? info.state() : null,
 				(info != null) ? info.restarts() : 0, (info != null) ? info.startedAt() : link.connectedSince(),
-				link != null, (link != null) ? link.lastHeartbeat() : null, status);
+				link != null, (link != null) ? link.lastHeartbeat() : null, status,
+				(info != null) ? info.lastExitReason() : null);
 	}
 
 

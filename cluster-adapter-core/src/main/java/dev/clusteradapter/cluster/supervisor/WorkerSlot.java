@@ -29,6 +29,11 @@ final class WorkerSlot {
 
 	Integer lastExitCode;
 
+	String lastExitReason;
+
+	/** Why the supervisor is ending the current JVM, {@code null} unless it is. */
+	String endReason;
+
 	int failures;
 
 	boolean restartRequested;
@@ -48,7 +53,8 @@ final class WorkerSlot {
 	}
 
 	void publish() {
-		this.info = new WorkerInfo(this.id, this.pid, this.state, this.restarts, this.startedAt, this.lastExitCode);
+		this.info = new WorkerInfo(this.id, this.pid, this.state, this.restarts, this.startedAt, this.lastExitCode,
+				this.lastExitReason);
 	}
 
 	WorkerInfo info() {

@@ -171,6 +171,37 @@ public final class WorkerSupervisor {
 	}
 
 	/**
+	 * Replaces a worker whose IPC link the primary lost while its JVM still runs (hung,
+	 * stopped by {@code SIGSTOP}, or too slow to keep its link): sends it SIGTERM, kills it
+	 * after the grace period, and launches a new JVM after the usual back-off. A healthy
+	 * worker leaves by itself on losing its link; this ends one that cannot. Does nothing
+	 * when the worker's current JVM is not {@code pid} (already replaced) or is already
+	 * ending. Returns at once: callable from an I/O thread.
+	 * @param id worker id
+	 * @param pid pid of the JVM whose link was lost
+	 * @param reason why the link was lost, for example {@code no heartbeat for 5s}
+	 */
+	public void linkLost(int id, long pid, String reason) {
+		WorkerSlot slot = this.slots.get(id);
+		if (slot == null) {
+			return;
+		}
+		try {
+			this.executor.execute(() -> {
+				if (this.stopping || slot.process == null || slot.pid != pid || slot.state != WorkerState.RUNNING) {
+					return;
+				}
+				slot.endReason = "link lost (" + reason + ")";
+				logger.warn("{} (pid {}) lost its link ({}) but still runs: ending it", slot.name(), pid, reason);
+				terminate(slot, WorkerState.STOPPING, false);
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// stopped meanwhile: nothing left to replace
+		}
+	}
+
+	/**
 	 * Whether {@link #start()} was called and {@link #stop()} was not.
 	 * @return {@code true} while supervising
 	 */
@@ -238,8 +269,11 @@ public final class WorkerSupervisor {
 			return;
 		}
 		int exitCode = process.exitValue();
+		String endReason = slot.endReason;
 		slot.process = null;
+		slot.endReason = null;
 		slot.lastExitCode = exitCode;
+		slot.lastExitReason = (endReason != null) ? endReason : "exited with code " + exitCode;
 		if (slot.pendingKill != null) {
 			// a descendant that outlives the worker still gets killed at the deadline
 			if (slot.descendants.stream().noneMatch(ProcessHandle::isAlive)) {
@@ -260,7 +294,12 @@ public final class WorkerSupervisor {
 			launch(slot);
 		}
 		else {
-			logger.warn("{} (pid {}) exited unexpectedly with code {}", slot.name(), slot.pid, exitCode);
+			if (endReason != null) {
+				logger.warn("{} (pid {}) ended with code {}: {}", slot.name(), slot.pid, exitCode, endReason);
+			}
+			else {
+				logger.warn("{} (pid {}) exited unexpectedly with code {}", slot.name(), slot.pid, exitCode);
+			}
 			scheduleRestart(slot);
 		}
 	}

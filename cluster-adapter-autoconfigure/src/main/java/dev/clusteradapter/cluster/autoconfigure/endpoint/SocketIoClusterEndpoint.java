@@ -68,15 +68,18 @@ public class SocketIoClusterEndpoint {
 	 * @param rooms rooms with members, as its last heartbeat reported
 	 * @param lastHeartbeat ISO-8601 instant of its last heartbeat, or {@code null}
 	 * @param restarts times its JVM was replaced
+	 * @param lastExitReason why its last JVM ended, for example {@code exited with code 137}
+	 * or {@code link lost (no heartbeat for 5s)}; {@code null} if none did
 	 */
 	public record WorkerDescription(int id, long pid, String state, boolean linked, boolean serving, int clients,
-			int rooms, String lastHeartbeat, int restarts) {
+			int rooms, String lastHeartbeat, int restarts, String lastExitReason) {
 
 		static WorkerDescription of(WorkerSnapshot worker) {
 			return new WorkerDescription(worker.id(), worker.pid(),
 					(worker.state() != null) ? worker.state().name() : "EXTERNAL", worker.linked(), worker.serving(),
 					worker.status().clients(), worker.status().rooms(),
-					(worker.lastHeartbeat() != null) ? worker.lastHeartbeat().toString() : null, worker.restarts());
+					(worker.lastHeartbeat() != null) ? worker.lastHeartbeat().toString() : null, worker.restarts(),
+					worker.lastExitReason());
 		}
 
 	}

@@ -90,6 +90,7 @@ public class PrimaryHealthIndicator implements HealthIndicator {
 			detail.put("lastHeartbeatAgeMs", (worker.lastHeartbeat() != null)
 					? Math.max(0, Duration.between(worker.lastHeartbeat(), now).toMillis()) : -1);
 			detail.put("restarts", worker.restarts());
+			detail.put("lastExitReason", worker.lastExitReason());
 			details.put(Integer.toString(worker.id()), detail);
 		}
 		return details;

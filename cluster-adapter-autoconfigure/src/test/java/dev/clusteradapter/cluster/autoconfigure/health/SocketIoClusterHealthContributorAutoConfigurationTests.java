@@ -66,6 +66,7 @@ class SocketIoClusterHealthContributorAutoConfigurationTests {
 					.containsEntry("state", "EXTERNAL")
 					.containsEntry("clients", 0)
 					.containsEntry("restarts", 0)
+					.containsEntry("lastExitReason", null)
 					.containsKeys("pid", "rooms", "lastHeartbeatAgeMs");
 				assertThat(worker.getBean(INDICATOR, HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 			});
