@@ -15,8 +15,8 @@ import dev.clusteradapter.cluster.ClusterBus;
 
 /**
  * The hub's handler of one authenticated worker link: answers heartbeats, hands
- * application frames to the {@link HubRouter}, and drops the link when it dies, goes
- * silent, or falls behind.
+ * application frames and reports to the {@link HubRouter}, and drops the link when it
+ * dies, goes silent, or falls behind.
  */
 final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 
@@ -46,6 +46,9 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 				this.link.heartbeat(ByteBufUtil.getBytes(frame.content()));
 				this.link.forward(
 						new IpcFrame(FrameType.HEARTBEAT, ClusterBus.PRIMARY, this.link.id(), Unpooled.EMPTY_BUFFER));
+			}
+			else if (frame.type() == FrameType.REPORT) {
+				this.router.reported(this.link, ByteBufUtil.getBytes(frame.content()));
 			}
 			else {
 				logger.warn("Closing link of worker " + this.link.id() + ": unexpected control frame " + frame);

@@ -144,6 +144,32 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	}
 
 	/**
+	 * Sets what a report carries to the primary (see {@link #reportSoon()}), for example
+	 * this worker's session counts. Called on the I/O thread: must be fast.
+	 * @param reportSupplier supplies the opaque report bytes
+	 */
+	public void setReportSupplier(Supplier<byte[]> reportSupplier) {
+		this.session.reportSupplier(reportSupplier);
+	}
+
+	/**
+	 * Sends a report to the primary soon, between heartbeats, on the link's I/O thread.
+	 * Cheap to call often: calls made before the report leaves share it, and it carries what
+	 * the report supplier says when it leaves. Does nothing while the link is not up.
+	 */
+	public void reportSoon() {
+		this.session.reportSoon();
+	}
+
+	/**
+	 * Sends a heartbeat with the current status now, out of turn: for a change the primary
+	 * should not wait a heartbeat interval for, such as this worker starting to listen.
+	 */
+	public void heartbeatNow() {
+		this.session.heartbeatSoon();
+	}
+
+	/**
 	 * Completes when the link is gone: closed by either side, dead, or never established.
 	 * @return the future
 	 */

@@ -63,8 +63,18 @@ public final class PrimaryNode {
 		hub.addLinkListener(new IpcLinkListener() {
 
 			@Override
+			public void linkUp(IpcLinkInfo link) {
+				routes.linkChanged(link.workerId());
+			}
+
+			@Override
+			public void reported(int workerId, byte[] report) {
+				routes.reported(workerId, report);
+			}
+
+			@Override
 			public void linkDown(IpcLinkInfo link) {
-				routes.invalidate();
+				routes.linkChanged(link.workerId());
 				if (PrimaryNode.this.supervisor != null && link.droppedBecause() != null) {
 					// a worker that lost its link leaves by itself; one that does not is hung
 					PrimaryNode.this.supervisor.linkLost(link.workerId(), link.pid().orElse(-1), link.droppedBecause());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.ClusterBus;
@@ -28,6 +30,8 @@ public final class WorkerNode {
 
 	private final Runnable onPrimaryLost;
 
+	private final LongAdder sessionsOpened = new LongAdder();
+
 	private volatile boolean stopping;
 
 	/**
@@ -48,6 +52,42 @@ public final class WorkerNode {
 	 */
 	public void reportStatus(Supplier<WorkerStatus> status) {
 		this.client.setStatusSupplier(() -> status.get().encode());
+	}
+
+	/**
+	 * Reports this worker's sessions to the primary as they open and close, between
+	 * heartbeats, so that least-connection balancing sees every connection: call
+	 * {@link #sessionOpened()} and {@link #sessionClosed()} as they do.
+	 * @param open the sessions this worker holds now
+	 */
+	public void reportSessions(IntSupplier open) {
+		this.client.setReportSupplier(() -> new SessionReport(open.getAsInt(), this.sessionsOpened.sum()).encode());
+	}
+
+	/**
+	 * A session opened. Cheap: reports of sessions opening and closing at once are sent as
+	 * one.
+	 */
+	public void sessionOpened() {
+		this.sessionsOpened.increment();
+		this.client.reportSoon();
+	}
+
+	/**
+	 * A session closed. Cheap: reports of sessions opening and closing at once are sent as
+	 * one.
+	 */
+	public void sessionClosed() {
+		this.client.reportSoon();
+	}
+
+	/**
+	 * Tells the primary at once, rather than at the next heartbeat, that this worker serves:
+	 * its status and its sessions.
+	 */
+	public void announce() {
+		this.client.heartbeatNow();
+		this.client.reportSoon();
 	}
 
 	/**
