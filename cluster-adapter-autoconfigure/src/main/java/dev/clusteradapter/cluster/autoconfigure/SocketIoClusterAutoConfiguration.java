@@ -133,12 +133,12 @@ public final class SocketIoClusterAutoConfiguration {
 			String primaryPid = Long.toString(ProcessHandle.current().pid());
 			return SupervisorOptions.builder(command)
 				.workers(properties.getWorkers())
-				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
-						WorkerEnvironment.IPC_ENDPOINT, node.endpoint().toString(), WorkerEnvironment.IPC_SECRET,
-						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
+				.environment((id) -> Map.of(WorkerEnvironment.IPC_ENDPOINT, node.endpoint().toString(),
+						WorkerEnvironment.IPC_SECRET, secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
 				.backoff(new RestartBackoff(worker.getRestartInitialDelay(), 2, worker.getRestartMaxDelay(),
 						worker.getRestartResetAfter()))
 				.gracePeriod(worker.getShutdownTimeout())
+				.standby(worker.isStandby())
 				.build();
 		}
 
@@ -212,7 +212,9 @@ public final class SocketIoClusterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WorkerNode workerNode(IpcClient client, ClusterProperties properties, ConfigurableApplicationContext context) {
-			return new WorkerNode(client, properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
+			boolean standby = "true".equals(context.getEnvironment().getProperty(WorkerEnvironment.STANDBY));
+			return new WorkerNode(client, standby ? StandbyAdoption.workerId() : null,
+					properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
 		}
 
 		@Bean

@@ -35,7 +35,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 
 	private final IpcOptions options;
 
-	private final int requestedId;
+	private volatile int requestedId;
 
 	private final IpcMetrics metrics;
 
@@ -86,7 +86,26 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	}
 
 	/**
-	 * Connects and authenticates.
+	 * Connects and authenticates asking for the given id, for a worker that learns its id
+	 * only after it was built (a standby, once adopted). Asking again once connecting has
+	 * begun changes nothing.
+	 * @param requestedId the worker id to ask for, or {@code 0} to let the hub assign one
+	 * @return completes with the worker id the hub assigned once both sides proved the
+	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})
+	 * if the link could not be established
+	 */
+	public synchronized CompletableFuture<Integer> connect(int requestedId) {
+		if (requestedId < 0) {
+			throw new IllegalArgumentException("requestedId must be 0 (any) or positive");
+		}
+		if (this.group == null) {
+			this.requestedId = requestedId;
+		}
+		return connect();
+	}
+
+	/**
+	 * Connects and authenticates, asking for the id given at construction.
 	 * @return completes with the worker id the hub assigned once both sides proved the
 	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})
 	 * if the link could not be established

@@ -65,6 +65,9 @@ public final class PrimaryNode {
 			@Override
 			public void linkUp(IpcLinkInfo link) {
 				routes.linkChanged(link.workerId());
+				if (PrimaryNode.this.supervisor != null) {
+					PrimaryNode.this.supervisor.linked(link.workerId(), link.pid().orElse(-1));
+				}
 			}
 
 			@Override
@@ -158,6 +161,16 @@ public final class PrimaryNode {
 	 */
 	public IpcHub hub() {
 		return this.hub;
+	}
+
+	/**
+	 * The standby JVM the supervisor keeps to replace a worker at once.
+	 * @return its pid, {@code -1} while there is none; {@code -1} too without a standby or a
+	 * supervisor
+	 */
+	public long standbyPid() {
+		WorkerInfo standby = (this.supervisor != null) ? this.supervisor.standby() : null;
+		return (standby != null) ? standby.pid() : -1;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.clusteradapter.cluster.node;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +28,8 @@ public final class WorkerNode {
 
 	private final IpcClient client;
 
+	private final Future<Integer> adoption;
+
 	private final Duration connectTimeout;
 
 	private final Runnable onPrimaryLost;
@@ -41,7 +45,21 @@ public final class WorkerNode {
 	 * @param onPrimaryLost run once when the link drops while the worker is not stopping
 	 */
 	public WorkerNode(IpcClient client, Duration connectTimeout, Runnable onPrimaryLost) {
+		this(client, null, connectTimeout, onPrimaryLost);
+	}
+
+	/**
+	 * Creates the link of a worker that may be a standby.
+	 * @param client IPC client to the primary
+	 * @param adoption for a standby, completes with the worker id the primary adopts it as
+	 * (exceptionally if it leaves first); {@link #start()} waits for it before linking.
+	 * {@code null} for a worker that knows its id
+	 * @param connectTimeout how long to wait for the link to authenticate at start
+	 * @param onPrimaryLost run once when the link drops while the worker is not stopping
+	 */
+	public WorkerNode(IpcClient client, Future<Integer> adoption, Duration connectTimeout, Runnable onPrimaryLost) {
 		this.client = client;
+		this.adoption = adoption;
 		this.connectTimeout = connectTimeout;
 		this.onPrimaryLost = onPrimaryLost;
 	}
@@ -91,12 +109,17 @@ public final class WorkerNode {
 	}
 
 	/**
-	 * Links to the primary, waiting until authenticated.
-	 * @throws IllegalStateException when the primary cannot be reached or refuses
+	 * Links to the primary, waiting until authenticated; a standby first waits, as long as
+	 * it takes, until its primary adopts it. Until then nothing of it serves: the
+	 * application's later start phases (the Socket.IO server) follow its adoption.
+	 * @throws IllegalStateException when the primary cannot be reached or refuses, or the
+	 * standby leaves before being adopted
 	 */
 	public void start() {
 		try {
-			int id = this.client.connect().get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture<Integer> linking = (this.adoption != null) ? this.client.connect(awaitAdoption())
+					: this.client.connect();
+			int id = linking.get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			logger.info("Linked to the primary as worker {}", id);
 		}
 		catch (InterruptedException ex) {
@@ -112,6 +135,16 @@ public final class WorkerNode {
 				this.onPrimaryLost.run();
 			}
 		});
+	}
+
+	private int awaitAdoption() throws InterruptedException {
+		logger.info("Standby: ready, waiting for the primary to adopt this JVM as a worker");
+		try {
+			return this.adoption.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Standby left before it was adopted", ex.getCause());
+		}
 	}
 
 	/**

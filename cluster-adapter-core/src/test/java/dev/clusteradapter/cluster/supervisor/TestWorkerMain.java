@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Worker JVM for the tests: announces itself, then behaves as its first argument says.
+ * Worker JVM for the tests: announces itself (a standby as worker 0), then behaves as its
+ * first argument says; a standby says when it is adopted.
  * <ul>
  * <li>{@code run} (default): waits, leaving when the primary is gone or asks it to stop (it
  * prints why);</li>
@@ -56,8 +57,7 @@ public final class TestWorkerMain {
 		ParentWatch.start((reason) -> {
 			System.out.println("worker " + id + " leaves: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
 			System.exit(0);
-		}, (adopted) -> {
-		}, Duration.ofSeconds(5));
+		}, (adopted) -> System.out.println("standby adopted as worker " + adopted), Duration.ofSeconds(5));
 		blockForever();
 	}
 

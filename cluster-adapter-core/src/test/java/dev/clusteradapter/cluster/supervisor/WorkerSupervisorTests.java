@@ -93,6 +93,42 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void standbyStartsOnceEveryWorkerLinkedAndTakesOverAKilledWorkerAtOnce() {
+		start(2, "run", (options) -> options.standby(true));
+		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
+		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
+		this.supervisor.linked(1, pid(1));
+		assertThat(this.supervisor.standby().pid()).as("no standby before every worker linked").isEqualTo(-1);
+		this.supervisor.linked(2, pid(2));
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.supervisor.standby().pid() > 0);
+		long standby = this.supervisor.standby().pid();
+		this.pids.add(standby);
+		awaitLine(this.out, "[standby] worker 0 started pid " + standby);
+		long killed = pid(1);
+		long began = System.nanoTime();
+		ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+		awaitLine(this.out, "[worker-1] standby adopted as worker 1");
+		System.out.printf("MEASURED: kill -9 of a worker to its standby adopted in %d ms%n", millisSince(began));
+		assertThat(worker(1).pid()).isEqualTo(standby);
+		assertThat(worker(1).state()).isEqualTo(WorkerState.RUNNING);
+		assertThat(worker(1).restarts()).isEqualTo(1);
+		assertThat(worker(1).lastExitReason()).isEqualTo("exited with code 137");
+		assertThat(this.events).containsSubsequence("exited 1 137", "started 1 " + standby)
+			.noneMatch((event) -> event.startsWith("restarting"));
+		assertThat(this.supervisor.standby().pid()).isEqualTo(-1);
+		// the next standby once the adopted one linked
+		this.supervisor.linked(1, standby);
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.supervisor.standby().pid() > 0);
+		long next = this.supervisor.standby().pid();
+		this.pids.add(next);
+		assertThat(next).isNotEqualTo(standby);
+		awaitLine(this.out, "[standby] worker 0 started pid " + next);
+		this.supervisor.stop();
+		assertThat(isAlive(next)).isFalse();
+		assertThat(this.out.lines()).contains("[standby] worker 0 leaves: stop requested");
+	}
+
+	@Test
 	void backOffGrowsForAWorkerThatKeepsDyingAndStaysBounded() {
 		RestartBackoff backoff = new RestartBackoff(Duration.ofMillis(100), 2, Duration.ofMillis(400),
 				Duration.ofSeconds(30));

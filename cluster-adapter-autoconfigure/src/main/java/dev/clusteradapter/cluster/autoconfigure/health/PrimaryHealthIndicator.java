@@ -60,6 +60,7 @@ public class PrimaryHealthIndicator implements HealthIndicator {
 					(publicAddress != null) ? publicAddress.getHostString() + ":" + publicAddress.getPort() : "none")
 			.withDetail("expectedWorkers", this.expectedWorkers)
 			.withDetail("servingWorkers", serving)
+			.withDetail("standbyPid", this.node.standbyPid())
 			.withDetail("workers", details(workers, this.clock.instant()))
 			.build();
 	}
