@@ -98,7 +98,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		if (requestedId < 0) {
 			throw new IllegalArgumentException("requestedId must be 0 (any) or positive");
 		}
-		if (this.group == null) {
+		if (this.channel == null) {
 			this.requestedId = requestedId;
 		}
 		return connect();
@@ -111,11 +111,13 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	 * if the link could not be established
 	 */
 	public synchronized CompletableFuture<Integer> connect() {
-		if (this.group != null) {
+		if (this.channel != null) {
 			return this.session.authenticated;
 		}
 		IpcTransport transport = this.endpoint.transport();
-		this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+		if (this.group == null) {
+			this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+		}
 		Bootstrap bootstrap = new Bootstrap().group(this.group)
 			.channel(IpcSockets.channel(transport))
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -151,6 +153,21 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 			.addLast(new IdleStateHandler(this.options.heartbeatTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
 			.addLast(new ClientAuthHandler(this.options.secret().bytes(), this.requestedId,
 					ProcessHandle.current().pid(), this.options.authTimeout().toMillis(), this.session));
+	}
+
+	/**
+	 * Does ahead what connecting does first, so that a later {@link #connect(int)} links at
+	 * once: starts the link's I/O thread (loading the native transport) and readies the
+	 * cryptography of the proof. For a standby, which may wait long before it links, and
+	 * then should waste no time. Does nothing once connecting has begun.
+	 */
+	public synchronized void prepare() {
+		if (this.group != null) {
+			return;
+		}
+		this.group = IpcSockets.newGroup(this.endpoint.transport(), this.options.ioThreads(), "ipc-client");
+		this.group.submit(() -> Handshake.workerProof(this.options.secret().bytes(), Handshake.nonce(),
+				Handshake.nonce(), 0, 0)).syncUninterruptibly();
 	}
 
 	/**
@@ -214,7 +231,8 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		if (this.group != null) {
 			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
-		else {
+		if (this.channel == null) {
+			// never connected (perhaps prepared): no channel will report its close
 			this.closeFuture.complete(null);
 		}
 	}

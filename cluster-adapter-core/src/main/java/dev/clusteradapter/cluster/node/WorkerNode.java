@@ -138,6 +138,7 @@ public final class WorkerNode {
 	}
 
 	private int awaitAdoption() throws InterruptedException {
+		this.client.prepare();
 		logger.info("Standby: ready, waiting for the primary to adopt this JVM as a worker");
 		try {
 			return this.adoption.get();
