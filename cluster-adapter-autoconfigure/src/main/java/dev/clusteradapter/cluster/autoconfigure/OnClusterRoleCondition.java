@@ -31,7 +31,9 @@ class OnClusterRoleCondition extends SpringBootCondition {
 		ClusterRole configured = Binder.get(environment)
 			.bind("socketio.cluster.role", ClusterRole.class)
 			.orElse(ClusterRole.AUTO);
-		return configured.resolve(environment.containsProperty(WorkerEnvironment.WORKER_ID));
+		// a standby is a forked worker still without its id
+		return configured.resolve(environment.containsProperty(WorkerEnvironment.WORKER_ID)
+				|| "true".equals(environment.getProperty(WorkerEnvironment.STANDBY)));
 	}
 
 }
