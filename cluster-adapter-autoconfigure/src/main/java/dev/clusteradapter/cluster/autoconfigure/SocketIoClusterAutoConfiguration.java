@@ -236,7 +236,7 @@ public final class SocketIoClusterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WorkerNode workerNode(IpcClient client, ClusterProperties properties, ConfigurableApplicationContext context) {
-			boolean standby = "true".equals(context.getEnvironment().getProperty(WorkerEnvironment.STANDBY));
+			boolean standby = OnClusterRoleCondition.isStandby(context.getEnvironment());
 			return new WorkerNode(client, standby ? StandbyAdoption.workerId() : null,
 					properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
 		}
