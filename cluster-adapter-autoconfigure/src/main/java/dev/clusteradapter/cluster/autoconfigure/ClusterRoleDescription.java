@@ -29,10 +29,13 @@ final class ClusterRoleDescription {
 	 */
 	static String of(Environment environment, ClusterProperties properties) {
 		ClusterRole configured = properties.getRole();
-		boolean startedByPrimary = environment.containsProperty(WorkerEnvironment.WORKER_ID);
+		boolean startedByPrimary = OnClusterRoleCondition.startedByPrimary(environment);
 		ClusterRole role = configured.resolve(startedByPrimary);
 		String why;
-		if (startedByPrimary) {
+		if (OnClusterRoleCondition.isStandby(environment)) {
+			why = "started by its primary as its standby, to be adopted as a worker that ends";
+		}
+		else if (startedByPrimary) {
 			why = "started by its primary as worker " + environment.getProperty(WorkerEnvironment.WORKER_ID);
 		}
 		else {

@@ -151,11 +151,11 @@ public final class SocketIoClusterAutoConfiguration {
 			String primaryPid = Long.toString(ProcessHandle.current().pid());
 			return SupervisorOptions.builder(command)
 				.workers(properties.getWorkers())
-				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
-						WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(), WorkerEnvironment.IPC_SECRET,
-						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
+				.environment((id) -> Map.of(WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(),
+						WorkerEnvironment.IPC_SECRET, secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
 				.backoff(restartBackoff(worker))
 				.gracePeriod(worker.getShutdownTimeout())
+				.standby(worker.isStandby())
 				.build();
 		}
 
@@ -236,7 +236,9 @@ public final class SocketIoClusterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WorkerNode workerNode(IpcClient client, ClusterProperties properties, ConfigurableApplicationContext context) {
-			return new WorkerNode(client, properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
+			boolean standby = OnClusterRoleCondition.isStandby(context.getEnvironment());
+			return new WorkerNode(client, standby ? StandbyAdoption.workerId() : null,
+					properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
 		}
 
 		@Bean

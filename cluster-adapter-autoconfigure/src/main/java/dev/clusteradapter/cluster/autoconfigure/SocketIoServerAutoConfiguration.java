@@ -113,25 +113,32 @@ public final class SocketIoServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode,
 			ObjectProvider<HandoverLifecycle> handover, ObjectProvider<RequestTotals> requestTotals) {
-		workerNode.ifAvailable((node) -> node.reportStatus(() -> {
-			HandoverLifecycle receiver = handover.getIfAvailable();
-			return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null,
-					requestTotals.getIfAvailable());
-		}));
+		workerNode.ifAvailable((node) -> {
+			node.reportStatus(() -> {
+				HandoverLifecycle receiver = handover.getIfAvailable();
+				return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null,
+						requestTotals.getIfAvailable());
+			});
+			// least-connection balancing in the primary sees each session as it opens and closes
+			node.reportSessions(() -> server.getAllClients().size());
+			server.addConnectListener((client) -> node.sessionOpened());
+			server.addDisconnectListener((client) -> node.sessionClosed());
+		});
 		return new SocketIoServerLifecycle(server);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(IpcClient.class)
-	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client) {
+	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client, WorkerNode node) {
 		// Handover passes file descriptors over a Unix socket: only beside a primary reached
 		// through one (so on this host, with native epoll), and only into the starter's server.
 		// The socket lies beside the primary's, in the directory only this user may enter.
 		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusteredSocketIOServer;
+		// once it takes connections, the primary hears at once that this worker serves
 		return new HandoverLifecycle(possible ? (ClusteredSocketIOServer) server : null, () -> Path
 			.of(client.endpoint().address())
-			.resolveSibling("worker-" + client.nodeId() + ".sock"));
+			.resolveSibling("worker-" + client.nodeId() + ".sock"), node::announce);
 	}
 
 }

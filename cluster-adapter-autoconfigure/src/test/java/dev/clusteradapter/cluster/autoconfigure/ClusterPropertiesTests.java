@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.util.List;
+
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration.PrimaryConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcOptions;
@@ -7,6 +9,7 @@ import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.sticky.StickyRouterOptions;
 import dev.clusteradapter.cluster.supervisor.RestartBackoff;
 import dev.clusteradapter.cluster.supervisor.SupervisorOptions;
+import dev.clusteradapter.cluster.supervisor.WorkerCommand;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +46,15 @@ class ClusterPropertiesTests {
 		ClusterProperties.Worker worker = this.properties.getWorker();
 		assertThat(PrimaryConfiguration.restartBackoff(worker)).isEqualTo(RestartBackoff.DEFAULT);
 		assertThat(worker.getShutdownTimeout()).isEqualTo(SupervisorOptions.DEFAULT_GRACE_PERIOD);
+	}
+
+	@Test
+	void standbyIsTheOneDefaultThatDiffersOnPurpose() {
+		// the library cannot know that an arbitrary worker command waits for its adoption; the
+		// starter's workers do, so the starter keeps a standby unless told not to
+		WorkerCommand command = WorkerCommand.ofCurrentJvm(ClusterPropertiesTests.class.getName(), List.of(), List.of());
+		assertThat(SupervisorOptions.builder(command).build().standby()).isFalse();
+		assertThat(this.properties.getWorker().isStandby()).isTrue();
 	}
 
 }

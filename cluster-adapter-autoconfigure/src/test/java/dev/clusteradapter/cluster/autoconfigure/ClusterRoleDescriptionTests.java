@@ -43,6 +43,13 @@ class ClusterRoleDescriptionTests {
 	}
 
 	@Test
+	void standbyStartedByAPrimaryIsAWorkerWaitingForItsId() {
+		assertThat(describe(new MockEnvironment().withProperty(WorkerEnvironment.STANDBY, "true")))
+			.isEqualTo("Socket.IO cluster: worker (started by its primary as its standby, "
+					+ "to be adopted as a worker that ends)");
+	}
+
+	@Test
 	void externalWorkerAndStandaloneSayWhichRoleWasSet() {
 		assertThat(describe(new MockEnvironment().withProperty("socketio.cluster.role", "worker")))
 			.isEqualTo("Socket.IO cluster: worker (socketio.cluster.role=worker)");

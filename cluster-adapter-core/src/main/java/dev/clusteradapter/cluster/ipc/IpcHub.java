@@ -133,8 +133,7 @@ public final class IpcHub implements AutoCloseable {
 	private Integer prepareSocketDirectory() throws IOException {
 		Path configured = this.options.socketDirectory();
 		if (configured == null) {
-			this.socketDirectory = Files.createTempDirectory("socketio-ipc-",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			this.socketDirectory = SocketDirectories.create(Path.of(System.getProperty("java.io.tmpdir")));
 			this.ownsSocketDirectory = true;
 		}
 		else {
@@ -171,9 +170,11 @@ public final class IpcHub implements AutoCloseable {
 		}
 		if (this.socketDirectory != null) {
 			try {
-				Files.deleteIfExists(this.socketDirectory.resolve(SOCKET_NAME));
 				if (this.ownsSocketDirectory) {
-					Files.deleteIfExists(this.socketDirectory);
+					SocketDirectories.delete(this.socketDirectory);
+				}
+				else {
+					Files.deleteIfExists(this.socketDirectory.resolve(SOCKET_NAME));
 				}
 			}
 			catch (IOException ex) {

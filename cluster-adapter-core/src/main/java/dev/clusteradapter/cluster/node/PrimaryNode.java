@@ -13,6 +13,7 @@ import dev.clusteradapter.cluster.ipc.IpcHub;
 import dev.clusteradapter.cluster.ipc.IpcLinkInfo;
 import dev.clusteradapter.cluster.ipc.IpcLinkListener;
 import dev.clusteradapter.cluster.sticky.StickyRouter;
+import dev.clusteradapter.cluster.supervisor.WorkerInfo;
 import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
 
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The primary: the IPC hub its workers link to, the sticky router on the public port and,
  * unless workers are external, the supervisor that runs them. Starts the hub before the
  * workers, which need its address, and stops the workers before the hub, so that none sees
- * its primary vanish first.
+ * its primary vanish first. A supervised worker whose link the hub drops (no heartbeat, too
+ * far behind) is ended and replaced by the supervisor.
  */
 public final class PrimaryNode {
 
@@ -63,8 +65,25 @@ public final class PrimaryNode {
 		hub.addLinkListener(new IpcLinkListener() {
 
 			@Override
+			public void linkUp(IpcLinkInfo link) {
+				routes.linkChanged(link.workerId());
+				if (supervisor != null) {
+					supervisor.linked(link.workerId(), link.pid().orElse(-1));
+				}
+			}
+
+			@Override
+			public void reported(int workerId, byte[] report) {
+				routes.reported(workerId, report);
+			}
+
+			@Override
 			public void linkDown(IpcLinkInfo link) {
-				routes.invalidate();
+				routes.linkChanged(link.workerId());
+				if (supervisor != null && link.droppedBecause() != null) {
+					// a worker that lost its link leaves by itself; one that does not is hung
+					supervisor.linkLost(link.workerId(), link.pid().orElse(-1), link.droppedBecause());
+				}
 			}
 
 		});
@@ -150,6 +169,16 @@ public final class PrimaryNode {
 	 */
 	public IpcHub hub() {
 		return this.hub;
+	}
+
+	/**
+	 * The standby JVM the supervisor keeps to replace a worker at once.
+	 * @return its pid, {@code -1} while there is none; {@code -1} too without a standby or a
+	 * supervisor
+	 */
+	public long standbyPid() {
+		WorkerInfo standby = (this.supervisor != null) ? this.supervisor.standby() : null;
+		return (standby != null) ? standby.pid() : -1;
 	}
 
 	/**

@@ -59,7 +59,8 @@ final class WorkerSnapshots {
 		long pid = (info != null) ? info.pid() : link.pid().orElse(status.pid() > 0 ? status.pid() : -1);
 		return new WorkerSnapshot((info != null) ? info.id() : link.workerId(), pid, (info != null) ? info.state() : null,
 				(info != null) ? info.restarts() : 0, (info != null) ? info.startedAt() : link.connectedSince(),
-				link != null, (link != null) ? link.lastHeartbeat() : null, status);
+				link != null, (link != null) ? link.lastHeartbeat() : null, status,
+				(info != null) ? info.lastExitReason() : null);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.ReferenceCountUtil;
@@ -101,6 +102,10 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 		HttpHeaders headers = request.headers();
 		if (sid == null) {
 			SessionCookies.assign(headers, SessionIdCodec.newSessionId(target.id()));
+			if (HttpMethod.GET.equals(request.method())) {
+				// a handshake: counted now, not at the worker's next report
+				this.router.workers().sessionRouted(target);
+			}
 		}
 		else {
 			SessionCookies.strip(headers);

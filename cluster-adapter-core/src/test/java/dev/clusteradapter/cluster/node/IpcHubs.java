@@ -22,15 +22,28 @@ final class IpcHubs {
 	}
 
 	static IpcOptions options(IpcSecret secret) {
+		return options(secret, Duration.ofSeconds(2));
+	}
+
+	static IpcOptions options(IpcSecret secret, Duration heartbeatTimeout) {
 		return IpcOptions.builder(secret)
 			.transport(IpcTransport.AUTO.resolve())
 			.heartbeatInterval(Duration.ofMillis(100))
-			.heartbeatTimeout(Duration.ofSeconds(2))
+			.heartbeatTimeout(heartbeatTimeout)
 			.build();
 	}
 
 	static IpcHub hub() {
 		return new IpcHub(options(SECRET));
+	}
+
+	/**
+	 * A hub that drops a link after {@code heartbeatTimeout} without a heartbeat.
+	 * @param heartbeatTimeout the hub's heartbeat timeout
+	 * @return the hub
+	 */
+	static IpcHub hub(Duration heartbeatTimeout) {
+		return new IpcHub(options(SECRET, heartbeatTimeout));
 	}
 
 	static IpcClient client(IpcEndpoint endpoint, int id) {

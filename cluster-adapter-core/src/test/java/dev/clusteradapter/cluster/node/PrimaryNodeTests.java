@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.WorkerStatus;
@@ -20,9 +21,11 @@ import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import dev.clusteradapter.cluster.sticky.StickyRouter;
 import dev.clusteradapter.cluster.sticky.StickyRouterOptions;
 import dev.clusteradapter.cluster.sticky.WorkerEndpoint;
+import dev.clusteradapter.cluster.supervisor.RestartBackoff;
 import dev.clusteradapter.cluster.supervisor.SupervisorOptions;
 import dev.clusteradapter.cluster.supervisor.WorkerCommand;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
+import dev.clusteradapter.cluster.supervisor.WorkerJvm;
 import dev.clusteradapter.cluster.supervisor.WorkerState;
 import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link PrimaryNode} with a real IPC hub, real worker JVMs and in-process IPC
- * clients standing for external workers.
+ * Tests for {@link PrimaryNode} with a real IPC hub, real worker JVMs
+ * ({@link LinkingWorkerMain}) and in-process IPC clients standing for external workers.
  */
 class PrimaryNodeTests {
 
@@ -55,14 +58,7 @@ class PrimaryNodeTests {
 		AtomicReference<WorkerRoutes> routes = new AtomicReference<>();
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrimaryNode node = started(PrimaryNode.create(IpcHubs.hub(), (endpoint) -> new WorkerSupervisor(
-				SupervisorOptions.builder(WorkerCommand.ofCurrentJvm(LinkingWorkerMain.class.getName(),
-						List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m"), List.of("4242")))
-					.workers(1)
-					.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
-							WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(), WorkerEnvironment.IPC_SECRET,
-							IpcHubs.SECRET.toBase64(), WorkerEnvironment.PRIMARY_PID,
-							Long.toString(ProcessHandle.current().pid())))
-					.output(new PrintStream(output, true), new PrintStream(output, true))
+				workerOptions(1, endpoint).output(new PrintStream(output, true), new PrintStream(output, true))
 					.build()), (directory) -> {
 						routes.set(directory);
 						return null;
@@ -127,6 +123,44 @@ class PrimaryNodeTests {
 			this.clients.add(late);
 			assertThat(late.connect()).failsWithin(10, TimeUnit.SECONDS);
 		}
+	}
+
+	@Test
+	void hungWorkerIsKilledAndReplacedAndItsSnapshotSaysWhy() throws Exception {
+		PrimaryNode node = started(PrimaryNode.create(IpcHubs.hub(Duration.ofSeconds(1)),
+				(endpoint) -> new WorkerSupervisor(workerOptions(1, endpoint)
+					.backoff(new RestartBackoff(Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofSeconds(30)))
+					.gracePeriod(Duration.ofSeconds(1))
+					.build()),
+				(routes) -> null));
+		await().atMost(LAUNCH_TIMEOUT).until(() -> worker(node, 1).linked());
+		long hung = worker(node, 1).pid();
+		signal("STOP", hung);
+		long began = System.nanoTime();
+		await().atMost(LAUNCH_TIMEOUT).until(() -> worker(node, 1).pid() != hung && worker(node, 1).linked());
+		System.out.printf("MEASURED: SIGSTOP to a linked replacement in %d ms (heartbeat timeout 1 s, grace 1 s)%n",
+				Duration.ofNanos(System.nanoTime() - began).toMillis());
+		assertThat(ProcessHandle.of(hung).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+		WorkerSnapshot replaced = worker(node, 1);
+		assertThat(replaced.state()).isEqualTo(WorkerState.RUNNING);
+		assertThat(replaced.restarts()).isEqualTo(1);
+		assertThat(replaced.lastExitReason()).isEqualTo("link lost (no heartbeat for 1s)");
+	}
+
+	private static SupervisorOptions.Builder workerOptions(int workers, Supplier<IpcEndpoint> endpoint) {
+		return SupervisorOptions.builder(WorkerCommand.ofCurrentJvm(LinkingWorkerMain.class.getName(), WorkerJvm.OPTIONS,
+				List.of("4242")))
+			.workers(workers)
+			.environment((id) -> Map.of(WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(), WorkerEnvironment.IPC_SECRET,
+					IpcHubs.SECRET.toBase64(), WorkerEnvironment.PRIMARY_PID, Long.toString(ProcessHandle.current().pid())));
+	}
+
+	private static WorkerSnapshot worker(PrimaryNode node, int id) {
+		return node.workers().stream().filter((worker) -> worker.id() == id).findFirst().orElseThrow();
+	}
+
+	private static void signal(String signal, long pid) throws Exception {
+		assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
 	}
 
 	private PrimaryNode started(PrimaryNode node) {

@@ -40,20 +40,21 @@ class WorkerRoutesTests {
 	}
 
 	@Test
-	void onlyLinkedWorkersThatListenAreRoutesWithWhatTheyReported() {
+	void onlyLinkedWorkersThatListenAreRoutesWithTheSessionsTheyReported() {
 		AtomicReference<WorkerRoutes> routes = new AtomicReference<>();
 		this.primary = PrimaryNode.create(IpcHubs.hub(), (endpoint) -> null, (directory) -> {
 			routes.set(directory);
 			return null;
 		});
 		this.primary.start();
-		link(1, new WorkerStatus(11, 4001, "/run/worker-1.sock", 3, 1));
-		link(2, new WorkerStatus(12, 0, null, 0, 0));
+		link(1, new WorkerStatus(11, 4001, "/run/worker-1.sock", 3, 1), new SessionReport(3, 5));
+		link(2, new WorkerStatus(12, 0, null, 0, 0), new SessionReport(0, 0));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.primary.workers().stream().filter((worker) -> worker.status().pid() > 0).count() == 2);
 		routes.get().invalidate();
-		assertThat(routes.get().liveWorkers()).containsExactly(
-				new WorkerEndpoint(1, new InetSocketAddress("127.0.0.1", 4001), Path.of("/run/worker-1.sock"), 3));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(routes.get().liveWorkers()).containsExactly(
+					new WorkerEndpoint(1, new InetSocketAddress("127.0.0.1", 4001), Path.of("/run/worker-1.sock"), 3)));
 	}
 
 	@Test
@@ -86,15 +87,18 @@ class WorkerRoutesTests {
 		assertThat(routes.liveWorkers()).extracting(WorkerEndpoint::id).containsExactly(1);
 	}
 
-	private void link(int id, WorkerStatus status) {
+	private void link(int id, WorkerStatus status, SessionReport sessions) {
 		IpcClient client = IpcHubs.client(this.primary.endpoint(), id);
 		this.clients.add(client);
 		client.setStatusSupplier(status::encode);
+		client.setReportSupplier(sessions::encode);
 		client.connect().orTimeout(10, TimeUnit.SECONDS).join();
+		client.reportSoon();
 	}
 
 	private static WorkerSnapshot serving(int id, int port) {
-		return new WorkerSnapshot(id, 100 + id, null, 0, null, true, null, new WorkerStatus(100 + id, port, null, 0, 0));
+		return new WorkerSnapshot(id, 100 + id, null, 0, null, true, null, new WorkerStatus(100 + id, port, null, 0, 0),
+				null);
 	}
 
 }
