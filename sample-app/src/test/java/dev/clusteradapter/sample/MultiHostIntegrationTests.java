@@ -35,7 +35,9 @@ class MultiHostIntegrationTests {
 	private static SampleCluster host(String name, String mode, RedisServerProcess redis) throws Exception {
 		return SampleCluster.start("multi-host-" + mode + "-" + name, "--socketio.cluster.transport=redis",
 				"--socketio.cluster.redis.mode=" + mode, "--spring.data.redis.url=" + redis.uri(),
-				"--sample.node-name=host-" + name);
+				"--sample.node-name=host-" + name,
+				// six JVMs of two hosts are enough for two cores: no standby here
+				"--socketio.cluster.worker.standby=false");
 	}
 
 }
