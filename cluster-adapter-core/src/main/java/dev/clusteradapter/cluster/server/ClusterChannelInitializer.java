@@ -16,13 +16,15 @@ import org.slf4j.LoggerFactory;
  * own packet decoder and encoder beside netty-socketio's, and optionally
  * {@code Connection: close} on every HTTP response.
  * <pre>
- * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
+ * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
  *   - packetSender - packetHandler - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
  * The HTTP aggregator is the starter's {@link OversizedRequestAggregator}, which answers a
- * body over the limit with {@code 413}.
+ * body over the limit with {@code 413}. Once a connection upgrades to WebSocket, its frame
+ * codec takes the place of the HTTP codec, with the {@link WebSocketClosingHandshake} after
+ * the frame encoder (see {@link WebSocketUpgradeSetup}).
  */
 class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
@@ -44,6 +46,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String PACKET_SENDER = "packetSender";
 
+	static final String WEB_SOCKET_UPGRADE_SETUP = "webSocketUpgradeSetup";
+
 	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
 
 	private final boolean closeConnections;
@@ -61,6 +65,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	private EngineIoV4Decoder decoder;
 
 	private EngineIoV4Encoder encoder;
+
+	private WebSocketUpgradeSetup webSocketUpgradeSetup;
 
 	/**
 	 * Creates the initializer.
@@ -97,6 +103,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 				configuration.getTransports(), clients) : null;
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
+		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
 	}
 
 	@Override
@@ -117,6 +124,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
 		}
 		pipeline.addAfter(HTTP_ENCODER, UNKNOWN_SESSION, UnknownSessionResponse.INSTANCE);
+		pipeline.addAfter(HTTP_ENCODER, WEB_SOCKET_UPGRADE_SETUP, this.webSocketUpgradeSetup);
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
 		}
