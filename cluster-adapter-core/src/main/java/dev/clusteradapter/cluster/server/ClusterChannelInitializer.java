@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetSender - packetHandler - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
+ *   - packetSender - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
@@ -48,6 +49,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String WEB_SOCKET_UPGRADE_SETUP = "webSocketUpgradeSetup";
 
+	static final String POLLING_DRAIN = "pollingDrain";
+
 	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
 
 	private final boolean closeConnections;
@@ -61,6 +64,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	private int maxHttpContentLength;
 
 	private EngineIoRequestGuard engineIoRequestGuard;
+
+	private PollingDrain pollingDrain;
 
 	private EngineIoV4Decoder decoder;
 
@@ -101,6 +106,7 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		ClientsBox clients = clientsBox();
 		this.engineIoRequestGuard = (clients != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
 				configuration.getTransports(), clients) : null;
+		this.pollingDrain = (clients != null) ? new PollingDrain(clients) : null;
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
@@ -112,6 +118,9 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		this.connections.add(pipeline.channel());
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
+		if (this.pollingDrain != null) {
+			pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_DRAIN, this.pollingDrain);
+		}
 		if (this.engineIoRequestGuard != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
@@ -128,6 +137,18 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
 		}
+	}
+
+	/**
+	 * A session ended: its packets left for polling wait for its next poll, before
+	 * netty-socketio forgets it.
+	 */
+	@Override
+	public void onDisconnect(ClientHead client) {
+		if (this.pollingDrain != null) {
+			this.pollingDrain.sessionEnded(client);
+		}
+		super.onDisconnect(client);
 	}
 
 	/**
