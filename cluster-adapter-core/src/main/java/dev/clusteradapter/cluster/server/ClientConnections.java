@@ -12,6 +12,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
@@ -34,6 +35,30 @@ final class ClientConnections {
 	 */
 	void add(Channel channel) {
 		this.channels.add(channel);
+	}
+
+	/**
+	 * Connections open.
+	 * @return how many
+	 */
+	int open() {
+		return this.channels.size();
+	}
+
+	/**
+	 * The most bytes waiting to be sent on one connection, queued in the connection's write
+	 * buffer because its socket takes no more.
+	 * @return the bytes
+	 */
+	long maxPendingWriteBytes() {
+		long max = 0;
+		for (Channel channel : this.channels) {
+			ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+			if (buffer != null) {
+				max = Math.max(max, buffer.totalPendingWriteBytes());
+			}
+		}
+		return max;
 	}
 
 	/**

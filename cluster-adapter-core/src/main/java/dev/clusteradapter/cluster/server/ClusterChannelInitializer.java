@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * own packet decoder and encoder beside netty-socketio's, and optionally
  * {@code Connection: close} on every HTTP response.
  * <pre>
- * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetSender - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
+ * outboundLimit - httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
+ *   - packetSender - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - sessionQueueLimit - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
@@ -51,6 +51,10 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String POLLING_DRAIN = "pollingDrain";
 
+	static final String OUTBOUND_LIMIT = "outboundLimit";
+
+	static final String SESSION_QUEUE_LIMIT = "sessionQueueLimit";
+
 	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
 
 	private final boolean closeConnections;
@@ -61,11 +65,19 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	private final ClientConnections connections = new ClientConnections();
 
+	private final SlowClients slowClients = new SlowClients();
+
+	private final EndedSessionConnections endedSessionConnections = new EndedSessionConnections(this.slowClients);
+
 	private int maxHttpContentLength;
 
 	private EngineIoRequestGuard engineIoRequestGuard;
 
 	private PollingDrain pollingDrain;
+
+	private OutboundLimit outboundLimit;
+
+	private SessionQueueLimit sessionQueueLimit;
 
 	private EngineIoV4Decoder decoder;
 
@@ -89,6 +101,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	}
 
 	/**
+	 * The outbound limit of every client, and the report of those cut off.
+	 * @return them
+	 */
+	SlowClients slowClients() {
+		return this.slowClients;
+	}
+
+	/**
 	 * Every client connection set up by this initializer and still open.
 	 * @return the connections
 	 */
@@ -107,6 +127,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 		this.engineIoRequestGuard = (clients != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
 				configuration.getTransports(), clients) : null;
 		this.pollingDrain = (clients != null) ? new PollingDrain(clients) : null;
+		this.outboundLimit = new OutboundLimit(this.slowClients, clients);
+		this.sessionQueueLimit = new SessionQueueLimit(this.slowClients);
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
 		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
@@ -116,6 +138,8 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
 		this.connections.add(pipeline.channel());
+		pipeline.addFirst(OUTBOUND_LIMIT, this.outboundLimit);
+		pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_QUEUE_LIMIT, this.sessionQueueLimit);
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
 		if (this.pollingDrain != null) {
@@ -141,13 +165,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	/**
 	 * A session ended: its packets left for polling wait for its next poll, before
-	 * netty-socketio forgets it.
+	 * netty-socketio forgets it, and the connections it leaves open are closed.
 	 */
 	@Override
 	public void onDisconnect(ClientHead client) {
 		if (this.pollingDrain != null) {
 			this.pollingDrain.sessionEnded(client);
 		}
+		this.endedSessionConnections.sessionEnded(client);
 		super.onDisconnect(client);
 	}
 

@@ -8,6 +8,7 @@ import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the cluster's Micrometer meters. Runs before the cluster's own
- * auto-configuration, which hands these metric hooks to the IPC hub, the adapter and the
- * router; the hooks count nothing until Boot binds them to the registry, once every
+ * auto-configuration, which hands these metric hooks to the IPC hub, the adapter, the
+ * router and the Socket.IO server; the hooks count nothing until Boot binds them to the registry, once every
  * singleton exists and before the cluster starts.
  */
 @AutoConfiguration(before = SocketIoClusterAutoConfiguration.class,
@@ -45,6 +46,18 @@ public final class SocketIoClusterMetricsAutoConfiguration {
 	@ConditionalOnMissingBean(IpcMetrics.class)
 	IpcMeters socketIoClusterIpcMeters() {
 		return new IpcMeters();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClusterRole({ ClusterRole.WORKER, ClusterRole.STANDALONE })
+	static class ServingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SlowClientMetrics.class)
+		SlowClientMeters socketIoServerSlowClientMeters() {
+			return new SlowClientMeters();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
