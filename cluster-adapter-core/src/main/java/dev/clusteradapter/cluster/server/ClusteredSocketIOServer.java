@@ -276,6 +276,7 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
 		super.applyConnectionOptions(bootstrap);
 		bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+		bootstrap.childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, HeldMemoryEstimator.INSTANCE);
 		// a connection stops being writable (volatile events skip it) before the limit at the latest
 		long limit = this.initializer.slowClients().limit();
 		WriteBufferWaterMark mark = (WriteBufferWaterMark) bootstrap.config()

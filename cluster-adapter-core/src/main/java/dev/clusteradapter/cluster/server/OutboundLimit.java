@@ -22,7 +22,7 @@ import io.netty.util.ReferenceCountUtil;
  * given what it takes), the next write closes the connection instead, which drops all that
  * waited; the client is logged and counted once. So a connection never holds more than the
  * limit plus one message, and a message larger than the limit still reaches a client that
- * reads. The check costs nothing while the connection is writable (Netty's write buffer
+ * reads. Bytes are counted as the memory the buffers hold (see {@link HeldMemoryEstimator}). The check costs nothing while the connection is writable (Netty's write buffer
  * water mark, never above the limit): netty-socketio drops volatile events for a client
  * that is not writable, so volatile events alone never get it disconnected.
  */
