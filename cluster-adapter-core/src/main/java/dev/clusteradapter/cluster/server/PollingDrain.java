@@ -90,7 +90,7 @@ final class PollingDrain extends ChannelDuplexHandler {
 		if (msg instanceof FullHttpRequest request && HttpMethod.GET.equals(request.method())) {
 			UUID sessionId = polledSession(request.uri());
 			if (sessionId != null) {
-				ClientHead client = (this.clients.get(sessionId) == null) ? this.ended.get(sessionId) : null;
+				ClientHead client = (this.clients.get(sessionId) == null) ? waiting(sessionId) : null;
 				if (client != null) {
 					String origin = request.headers().get(HttpHeaderNames.ORIGIN);
 					request.release();
@@ -110,13 +110,26 @@ final class PollingDrain extends ChannelDuplexHandler {
 		if (msg instanceof HttpResponse response && !(msg instanceof FullHttpResponse)
 				&& HttpResponseStatus.INTERNAL_SERVER_ERROR.equals(response.status())) {
 			UUID sessionId = ctx.channel().attr(POLLED_SESSION).getAndSet(null);
-			ClientHead client = (sessionId != null) ? this.ended.get(sessionId) : null;
+			ClientHead client = (sessionId != null) ? waiting(sessionId) : null;
 			if (client != null) {
 				drain(ctx, client).addListener(new PromiseNotifier<>(promise));
 				return;
 			}
 		}
 		ctx.write(msg, promise);
+	}
+
+	/**
+	 * An ended session whose packets still wait; one whose packets a poll that was waiting
+	 * took meanwhile is forgotten, and its poll answered as for any unknown session.
+	 */
+	private ClientHead waiting(UUID sessionId) {
+		ClientHead client = this.ended.get(sessionId);
+		if (client != null && client.getPacketsQueue(Transport.POLLING).isEmpty()) {
+			this.ended.remove(sessionId, client);
+			return null;
+		}
+		return client;
 	}
 
 	private ChannelFuture drain(ChannelHandlerContext ctx, ClientHead client) {
