@@ -78,7 +78,8 @@ public class SocketIoServerProperties {
 	 * volatile event is dropped for it instead); one message larger than this still goes
 	 * to a client with nothing waiting. It bounds the memory a stalled client holds, and
 	 * must exceed what a client that reads may lag behind: the default is a second of a
-	 * busy stream (500 messages of 2 KB) on a link of 8 Mbit/s.
+	 * busy stream (500 messages of 2 KB) on a link of 8 Mbit/s, beyond the kernel's socket
+	 * buffers. Raise it to send messages near its size to clients on slow links.
 	 */
 	private DataSize maxOutboundBuffer = DataSize.ofMegabytes(1);
 

@@ -90,7 +90,7 @@ final class PollingDrain extends ChannelDuplexHandler {
 		if (msg instanceof FullHttpRequest request && HttpMethod.GET.equals(request.method())) {
 			UUID sessionId = polledSession(request.uri());
 			if (sessionId != null) {
-				EngineIoSession session = this.sessions.contains(sessionId) ? null : this.ended.get(sessionId);
+				EngineIoSession session = this.sessions.contains(sessionId) ? null : waiting(sessionId);
 				if (session != null) {
 					String origin = request.headers().get(HttpHeaderNames.ORIGIN);
 					request.release();
@@ -110,13 +110,26 @@ final class PollingDrain extends ChannelDuplexHandler {
 		if (msg instanceof HttpResponse response && !(msg instanceof FullHttpResponse)
 				&& HttpResponseStatus.INTERNAL_SERVER_ERROR.equals(response.status())) {
 			UUID sessionId = ctx.channel().attr(POLLED_SESSION).getAndSet(null);
-			EngineIoSession session = (sessionId != null) ? this.ended.get(sessionId) : null;
+			EngineIoSession session = (sessionId != null) ? waiting(sessionId) : null;
 			if (session != null) {
 				drain(ctx, session).addListener(new PromiseNotifier<>(promise));
 				return;
 			}
 		}
 		ctx.write(msg, promise);
+	}
+
+	/**
+	 * An ended session whose packets still wait; one whose packets a poll that was waiting
+	 * took meanwhile is forgotten, and its poll answered as for any unknown session.
+	 */
+	private EngineIoSession waiting(UUID sessionId) {
+		EngineIoSession session = this.ended.get(sessionId);
+		if (session != null && session.queue(Transport.POLLING).isEmpty()) {
+			this.ended.remove(sessionId, session);
+			return null;
+		}
+		return session;
 	}
 
 	private ChannelFuture drain(ChannelHandlerContext ctx, EngineIoSession session) {

@@ -2,9 +2,14 @@ package dev.clusteradapter.cluster.server;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,6 +58,21 @@ class PollingDrainTests {
 		}
 		finally {
 			adapter.close();
+		}
+	}
+
+	@Test
+	void pollAfterTheLastPacketsWereTakenElsewhereFindsTheSessionGone() {
+		try (ProbeServer server = ProbeServer.start()) {
+			String sid = RawHttp.openPollingSession(server.port());
+			assertThat(RawHttp.poll(server.port(), sid).body()).startsWith("40");
+			ClientHead session = ((NamespaceClient) server.server().getClient(UUID.fromString(sid))).getBaseClient();
+			session.disconnect();
+			// as when a waiting long-poll took them after the session ended
+			session.getPacketsQueue(Transport.POLLING).clear();
+			RawHttp.Response poll = RawHttp.poll(server.port(), sid);
+			assertThat(poll.head()).startsWith("HTTP/1.1 400");
+			assertThat(poll.body()).contains("Session ID unknown");
 		}
 	}
 
