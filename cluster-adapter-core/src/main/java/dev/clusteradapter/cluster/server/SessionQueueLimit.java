@@ -17,8 +17,9 @@ import dev.clusteradapter.cluster.socketio.EngineIoSession;
  * holds a connection's write buffer: a polling client's packets wait in its session until
  * it polls, so one that stops polling would otherwise gather every broadcast until its
  * ping times out. Right after netty-socketio's handshake created a session, its polling
- * queue becomes a {@link LimitedPacketQueue}; a client that passes the limit is logged and counted
- * once, and disconnected on the event loop of its handshake, its connections closed at once.
+ * queue becomes a {@link LimitedPacketQueue}; a client that passes the limit is logged and
+ * counted once, and disconnected on the event loop of its handshake, its connections closed
+ * at once.
  */
 @Sharable
 final class SessionQueueLimit extends ChannelInboundHandlerAdapter {
