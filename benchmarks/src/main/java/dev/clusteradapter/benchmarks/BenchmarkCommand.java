@@ -4,8 +4,9 @@ import dev.clusteradapter.benchmarks.baseline.BaselineServer;
 
 /**
  * Entry point of the benchmarks jar: {@code run [--quick] --sample-jar … --benchmarks-jar …
- * [--node start.sh]} runs every scenario and prints the table; {@code baseline <port>} is
- * the single-node netty-socketio server the run starts as its own JVM.
+ * [--node start.sh]} runs every scenario and prints the table; {@code slow-clients …} measures
+ * the memory clients that stop reading hold in a worker (see {@link SlowClientsRun});
+ * {@code baseline <port>} is the single-node netty-socketio server the run starts as its own JVM.
  */
 public final class BenchmarkCommand {
 
@@ -21,6 +22,10 @@ public final class BenchmarkCommand {
 		if (args.length >= 2 && args[0].equals("baseline")) {
 			BaselineServer.run(Integer.parseInt(args[1]));
 		}
+		else if (args.length >= 1 && args[0].equals("slow-clients")) {
+			SlowClientsRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+		}
 		else if (args.length >= 1 && args[0].equals("run")) {
 			String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
 			new BenchmarkRun(Settings.parse(options)).run();
@@ -28,7 +33,8 @@ public final class BenchmarkCommand {
 		}
 		else {
 			System.err.println("usage: run [--quick] --sample-jar JAR --benchmarks-jar JAR [--node START_SCRIPT]"
-					+ " [--output FILE] [--logs DIR] | baseline PORT");
+					+ " [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR [--stalled N] [--rate N]"
+					+ " [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT");
 			System.exit(2);
 		}
 	}

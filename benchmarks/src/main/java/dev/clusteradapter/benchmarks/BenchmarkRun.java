@@ -152,7 +152,7 @@ final class BenchmarkRun {
 		return this.settings.logs().resolve(name + ".log").toAbsolutePath();
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

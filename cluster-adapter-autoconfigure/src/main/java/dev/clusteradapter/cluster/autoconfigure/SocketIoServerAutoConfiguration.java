@@ -14,6 +14,7 @@ import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
 import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
 import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
+import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,7 +90,8 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SocketIOServer.class)
-	ClusteredSocketIOServer socketIoServer(Configuration configuration, ObjectProvider<WorkerNode> workerNode,
+	ClusteredSocketIOServer socketIoServer(Configuration configuration, SocketIoServerProperties properties,
+			ObjectProvider<WorkerNode> workerNode, ObjectProvider<SlowClientMetrics> slowClientMetrics,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		WorkerNode worker = workerNode.getIfAvailable();
 		ClusteredSocketIOServer server;
@@ -104,6 +106,8 @@ public final class SocketIoServerAutoConfiguration {
 		else {
 			server = new ClusteredSocketIOServer(configuration, false);
 		}
+		server.setMaxOutboundBuffer(properties.getMaxOutboundBuffer().toBytes());
+		slowClientMetrics.ifAvailable(server::setSlowClientMetrics);
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
 		return server;

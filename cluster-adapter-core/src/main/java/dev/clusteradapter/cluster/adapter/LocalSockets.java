@@ -20,6 +20,7 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
 
 /**
  * The sockets this node serves, through netty-socketio's namespaces; empty on a node
@@ -143,7 +144,9 @@ final class LocalSockets {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
 		for (SocketIOClient client : clients) {
-			client.send(event.packetFor(client, encoded));
+			Packet packet = event.packetFor(client, encoded);
+			// volatile again where it is written: the client may stop taking writes meanwhile
+			client.send((target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);
 		}
 		return clients.size();
 	}

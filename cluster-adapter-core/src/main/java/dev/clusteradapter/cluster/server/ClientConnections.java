@@ -8,6 +8,7 @@ import java.util.Set;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
@@ -32,6 +33,30 @@ final class ClientConnections {
 	 */
 	void add(Channel channel) {
 		this.channels.add(channel);
+	}
+
+	/**
+	 * Connections open.
+	 * @return how many
+	 */
+	int open() {
+		return this.channels.size();
+	}
+
+	/**
+	 * The most bytes waiting to be sent on one connection, queued in the connection's write
+	 * buffer because its socket takes no more.
+	 * @return the bytes
+	 */
+	long maxPendingWriteBytes() {
+		long max = 0;
+		for (Channel channel : this.channels) {
+			ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+			if (buffer != null) {
+				max = Math.max(max, buffer.totalPendingWriteBytes());
+			}
+		}
+		return max;
 	}
 
 	/**

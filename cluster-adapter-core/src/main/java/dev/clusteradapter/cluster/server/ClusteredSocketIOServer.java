@@ -22,6 +22,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
 
@@ -49,6 +50,11 @@ import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
  * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
  * port;</li>
  * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere;</li>
+ * <li>a client that stops reading cannot hold the server's memory: once more than
+ * {@link #setMaxOutboundBuffer(long)} waits for it, it is disconnected (see
+ * {@link OutboundLimit}, {@link SessionQueueLimit}); the connections of a session that
+ * ended are closed (see {@link EndedSessionConnections}); a polling session the server
+ * ends leaves its last packets to its next poll (see {@link PollingDrain});</li>
  * <li>with a {@link ClusterStoreFactory}, broadcasts with a {@link BroadcastAckCallback}
  * (through {@link #getBroadcastOperations()}, {@link #getRoomOperations(String...)} and the
  * operations of the namespaces this server returns) ask the matching clients of every
@@ -65,6 +71,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
 	private static final Duration FAREWELL_PATIENCE = Duration.ofSeconds(1);
+
+	/** Default of {@link #setMaxOutboundBuffer(long)}: 1 MB. */
+	public static final long DEFAULT_MAX_OUTBOUND_BUFFER = 1024 * 1024;
 
 	private final ClusterChannelInitializer initializer;
 
@@ -152,6 +161,40 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			configuration.setJsonSupport(new ClusterJsonSupport());
 		}
 		return configuration;
+	}
+
+	/**
+	 * Sets the most bytes that may wait to be sent to one client before it is disconnected
+	 * (see {@link OutboundLimit}); {@link #DEFAULT_MAX_OUTBOUND_BUFFER} unless set. Set it
+	 * before {@link #start()}, which fixes the connections' write buffer water mark.
+	 * @param bytes the limit, at least 1
+	 */
+	public void setMaxOutboundBuffer(long bytes) {
+		if (bytes < 1) {
+			throw new IllegalArgumentException("maxOutboundBuffer must be positive: " + bytes);
+		}
+		this.initializer.slowClients().setLimit(bytes);
+	}
+
+	/**
+	 * The most bytes that may wait to be sent to one client.
+	 * @return the limit
+	 */
+	public long getMaxOutboundBuffer() {
+		return this.initializer.slowClients().limit();
+	}
+
+	/**
+	 * Sets the hook that counts the clients cut off because they did not read.
+	 * @param metrics the hook
+	 */
+	public void setSlowClientMetrics(SlowClientMetrics metrics) {
+		this.initializer.slowClients().setMetrics(metrics);
+	}
+
+	/** Every client connection open. */
+	ClientConnections connections() {
+		return this.initializer.connections();
 	}
 
 	/**
@@ -243,6 +286,17 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
 		super.applyConnectionOptions(bootstrap);
 		bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+		bootstrap.childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, HeldMemoryEstimator.INSTANCE);
+		// a connection stops being writable (volatile events skip it) before the limit at the latest
+		long limit = this.initializer.slowClients().limit();
+		WriteBufferWaterMark mark = (WriteBufferWaterMark) bootstrap.config()
+			.childOptions()
+			.getOrDefault(ChannelOption.WRITE_BUFFER_WATER_MARK, WriteBufferWaterMark.DEFAULT);
+		if (mark.high() > limit) {
+			int high = (int) limit;
+			bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+					new WriteBufferWaterMark(Math.min(mark.low(), high / 2), high));
+		}
 		this.bossGroup = bootstrap.config().group();
 		this.workerGroup = bootstrap.config().childGroup();
 		this.childOptions = bootstrap.config().childOptions();

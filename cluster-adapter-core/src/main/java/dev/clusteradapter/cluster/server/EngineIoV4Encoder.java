@@ -91,6 +91,10 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
+				if (encoded.isVolatile() && !ctx.channel().isWritable()) {
+					// socket.io's volatile: a client that cannot take a write now misses the event
+					continue;
+				}
 				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
 				for (byte[] attachment : encoded.attachments()) {
 					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));

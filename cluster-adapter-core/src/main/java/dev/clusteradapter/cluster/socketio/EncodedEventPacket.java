@@ -36,13 +36,18 @@ public final class EncodedEventPacket extends Packet {
 
 	private volatile List<byte[]> base64Attachments;
 
-	private EncodedEventPacket(String nettyNamespace, String event, byte[] text, List<byte[]> attachments) {
+	/** The packet whose bytes a volatile one shares, or {@code null}. */
+	private final EncodedEventPacket origin;
+
+	private EncodedEventPacket(String nettyNamespace, String event, byte[] text, List<byte[]> attachments,
+			EncodedEventPacket origin) {
 		super(PacketType.MESSAGE, EngineIOVersion.V4);
 		setSubType(PacketType.EVENT);
 		setNsp(nettyNamespace);
 		setName(event);
 		this.text = text;
 		this.attachments = attachments;
+		this.origin = origin;
 	}
 
 	/**
@@ -96,7 +101,26 @@ public final class EncodedEventPacket extends Packet {
 			}
 		}
 		out.writeByte(']');
-		return new EncodedEventPacket(nettyNamespace, event, ByteBufUtil.getBytes(out), List.copyOf(attachments));
+		return new EncodedEventPacket(nettyNamespace, event, ByteBufUtil.getBytes(out), List.copyOf(attachments), null);
+	}
+
+	/**
+	 * The same event, volatile (socket.io's {@code volatile} flag): the encoder drops it for
+	 * a client whose connection takes no write when it comes to be written. Shares this
+	 * packet's bytes.
+	 * @return the volatile packet
+	 */
+	public EncodedEventPacket asVolatile() {
+		return (this.origin != null) ? this
+				: new EncodedEventPacket(getNsp(), getName(), this.text, this.attachments, this);
+	}
+
+	/**
+	 * Whether the event is volatile, see {@link #asVolatile()}.
+	 * @return {@code true} for a volatile packet
+	 */
+	public boolean isVolatile() {
+		return this.origin != null;
 	}
 
 	/**
@@ -116,11 +140,14 @@ public final class EncodedEventPacket extends Packet {
 	}
 
 	/**
-	 * The attachments as polling carries them: {@code 'b'} and standard base64, made once.
-	 * Shared: never modify them.
+	 * The attachments as polling carries them: {@code 'b'} and standard base64, made once
+	 * (for a volatile packet, by the packet whose bytes it shares). Shared: never modify them.
 	 * @return the attachments, framed for a polling body
 	 */
 	public List<byte[]> pollingAttachments() {
+		if (this.origin != null) {
+			return this.origin.pollingAttachments();
+		}
 		List<byte[]> encoded = this.base64Attachments;
 		if (encoded == null) {
 			List<byte[]> result = new ArrayList<>(this.attachments.size());

@@ -1,11 +1,15 @@
 package dev.clusteradapter.cluster.socketio;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.TransportState;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -89,6 +93,47 @@ public final class EngineIoSession {
 	}
 
 	/**
+	 * The packet queue of each transport, as it is now (see {@link #replaceQueue}).
+	 * @return the queues, empty when this netty-socketio version keeps them out of reach
+	 */
+	public List<Queue<Packet>> queues() {
+		List<Queue<Packet>> queues = new ArrayList<>(2);
+		for (TransportState state : SessionTransports.of(this.head)) {
+			queues.add(state.getPacketsQueue());
+		}
+		return queues;
+	}
+
+	/**
+	 * Puts another queue in place of a transport's packet queue, from which netty-socketio's
+	 * encoders then take what to write. Call it on the event loop of the session's connection.
+	 * @param transport the transport
+	 * @param replacement given the queue in place, returns the one to put there (the same to
+	 * keep it); packets already queued are for it to carry over
+	 * @return {@code false} when this netty-socketio version keeps the queue out of reach
+	 */
+	public boolean replaceQueue(Transport transport, UnaryOperator<Queue<Packet>> replacement) {
+		TransportState state = SessionTransports.of(this.head, transport);
+		if (state == null) {
+			return false;
+		}
+		Queue<Packet> current = state.getPacketsQueue();
+		Queue<Packet> next = replacement.apply(current);
+		if (next != current) {
+			state.setPacketsQueue(next);
+		}
+		return true;
+	}
+
+	/**
+	 * The connections of the session's transports, open or not.
+	 * @return the connections, empty when this netty-socketio version keeps them out of reach
+	 */
+	public List<Channel> connections() {
+		return SessionTransports.channels(this.head);
+	}
+
+	/**
 	 * Queues a packet on a transport and writes it when the transport can.
 	 * @param packet the packet
 	 * @param transport the transport
@@ -103,6 +148,14 @@ public final class EngineIoSession {
 	 */
 	public void sendPollingClose() {
 		send(new Packet(PacketType.CLOSE, engineIoVersion()), Transport.POLLING);
+	}
+
+	/**
+	 * Disconnects the client from the server, as {@code SocketIOClient.disconnect()} does, for
+	 * every namespace: each gets Socket.IO's {@code disconnect} packet and the session ends.
+	 */
+	public void disconnect() {
+		this.head.disconnect();
 	}
 
 	/**
@@ -136,6 +189,10 @@ public final class EngineIoSession {
 	 * @return the lock, the same for every view of this session
 	 */
 	public Object lock() {
+		return this.head;
+	}
+
+	ClientHead head() {
 		return this.head;
 	}
 

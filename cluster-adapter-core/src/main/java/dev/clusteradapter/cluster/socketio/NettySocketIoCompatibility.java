@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
@@ -25,6 +26,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.handler.TransportState;
 import com.corundumstudio.socketio.messages.HttpMessage;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
 import com.corundumstudio.socketio.messages.PacketsMessage;
@@ -33,6 +35,7 @@ import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,14 +167,20 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(ClientHead.class, "getPacketsQueue", Transport.class));
 		requirements.add(Requirement.method(ClientHead.class, "send", Packet.class, Transport.class));
 		requirements.add(Requirement.method(ClientHead.class, "onChannelDisconnect"));
+		requirements.add(Requirement.method(ClientHead.class, "disconnect"));
 		requirements.add(Requirement.method(ClientHead.class, "getLastBinaryPacket"));
 		requirements.add(Requirement.method(ClientHead.class, "setLastBinaryPacket", Packet.class));
 		requirements.add(Requirement.method(NamespaceClient.class, "getBaseClient"));
+		requirements.add(Requirement.field(ClientHead.class, SessionTransports.STATES_FIELD));
+		requirements.add(Requirement.method(TransportState.class, "getPacketsQueue"));
+		requirements.add(Requirement.method(TransportState.class, "setPacketsQueue", Queue.class));
+		requirements.add(Requirement.method(TransportState.class, "getChannel"));
 		// InboundPackets, OutboundPackets
 		requirements.add(Requirement.constructor(PacketsMessage.class, ClientHead.class, ByteBuf.class, Transport.class));
 		requirements.add(Requirement.method(PacketsMessage.class, "getClient"));
 		requirements.add(Requirement.method(PacketsMessage.class, "getContent"));
 		requirements.add(Requirement.method(PacketsMessage.class, "getTransport"));
+		requirements.add(Requirement.constructor(OutPacketMessage.class, ClientHead.class, Transport.class));
 		requirements.add(Requirement.method(OutPacketMessage.class, "getClientHead"));
 		requirements.add(Requirement.method(OutPacketMessage.class, "getTransport"));
 		requirements.add(Requirement.method(HttpMessage.class, "getSessionId"));
@@ -183,7 +192,9 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "addSocketioHandlers",
 				ChannelPipeline.class));
 		requirements.add(Requirement.field(SocketIOChannelInitializer.class, SocketIoPipeline.SESSIONS_FIELD));
+		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "onDisconnect", ClientHead.class));
 		requirements.add(Requirement.method(ClientsBox.class, "get", UUID.class));
+		requirements.add(Requirement.method(ClientsBox.class, "get", Channel.class));
 		// SocketIoNamespaces
 		requirements.add(Requirement.field(Namespace.class, "DEFAULT_NAME"));
 		requirements.add(Requirement.method(Namespace.class, "getRoomClientsInCluster", String.class));

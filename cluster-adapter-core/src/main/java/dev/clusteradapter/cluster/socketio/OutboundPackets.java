@@ -30,6 +30,18 @@ public final class OutboundPackets {
 	}
 
 	/**
+	 * A request to write what a session has queued on a transport, as netty-socketio makes
+	 * one when a client polls: written to a polling request's connection, the starter's
+	 * encoder answers the request with the session's packets.
+	 * @param session the session
+	 * @param transport the transport whose queue to write
+	 * @return the message to write
+	 */
+	public static Object request(EngineIoSession session, Transport transport) {
+		return new OutPacketMessage(session.head(), transport);
+	}
+
+	/**
 	 * Session whose queue to write.
 	 * @return the session
 	 */
@@ -71,6 +83,17 @@ public final class OutboundPackets {
 	 */
 	public static String origin(Channel channel) {
 		return channel.attr(EncoderHandler.ORIGIN).get();
+	}
+
+	/**
+	 * Records the {@code Origin} of the request a connection carries, as netty-socketio does
+	 * for the CORS headers of its answer, for a request answered without netty-socketio's
+	 * transports.
+	 * @param channel the connection
+	 * @param origin the request's origin, or {@code null}
+	 */
+	public static void origin(Channel channel, String origin) {
+		channel.attr(EncoderHandler.ORIGIN).set(origin);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * around netty-socketio's, by the handler names this class inherits. netty-socketio starts
  * it with its internal {@code NamespacesHub}, which this class keeps from the subclass, and
  * holds its sessions in a private field, which this class reads once, by reflection, for
- * {@link #started}.
+ * {@link #started}. netty-socketio tells it of every session that ends, which this class
+ * passes on to {@link #sessionEnded}.
  */
 public abstract class SocketIoPipeline extends SocketIOChannelInitializer {
 
@@ -37,6 +39,20 @@ public abstract class SocketIoPipeline extends SocketIOChannelInitializer {
 	 * version keeps them elsewhere
 	 */
 	protected abstract void started(Configuration configuration, EngineIoSessions sessions);
+
+	@Override
+	public final void onDisconnect(ClientHead client) {
+		sessionEnded(new EngineIoSession(client));
+		super.onDisconnect(client);
+	}
+
+	/**
+	 * Called when a session ends (its client disconnected, was disconnected or timed out),
+	 * before netty-socketio forgets it; its packet queues and connections are still there.
+	 * @param session the session
+	 */
+	protected void sessionEnded(EngineIoSession session) {
+	}
 
 	private EngineIoSessions sessions() {
 		try {

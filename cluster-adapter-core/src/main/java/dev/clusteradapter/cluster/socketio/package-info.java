@@ -11,22 +11,35 @@
  * <tr><th>netty-socketio</th><th>used for</th><th>here</th></tr>
  * <tr><td>{@code handler.ClientHead}: its {@code CLIENT} channel attribute, session id,
  * Engine.IO version, current transport, packet queues, {@code send}, {@code onChannelDisconnect},
- * the last-binary-packet slot; {@code transport.NamespaceClient.getBaseClient()}</td>
+ * {@code disconnect}, the last-binary-packet slot; {@code transport.NamespaceClient.getBaseClient()}</td>
  * <td>Engine.IO v4 binary attachments (the slot keeps a packet whose attachments are still
  * coming, across transports), writing v4 frames and polling bodies, ending a session after
- * bad input, Engine.IO's close packet at stop, the upgrade's polling cycle</td>
+ * bad input, Engine.IO's close packet at stop, the upgrade's polling cycle, disconnecting a
+ * polling client past the outbound limit</td>
  * <td>{@code EngineIoSession}</td></tr>
- * <tr><td>{@code messages.PacketsMessage}, {@code messages.OutPacketMessage} and
- * {@code handler.EncoderHandler}'s {@code WRITE_ONCE} and {@code ORIGIN} attributes</td>
+ * <tr><td>{@code ClientHead}'s <em>private</em> field {@code channels} (a map of
+ * {@code handler.TransportState}: {@code getPacketsQueue}, {@code setPacketsQueue},
+ * {@code getChannel}), read by reflection</td>
+ * <td>holding a polling session's queue to the outbound limit (a bounded queue in place of
+ * netty-socketio's), and closing the connections an ended session leaves open, which
+ * netty-socketio kept with everything queued for them (without the field the server runs,
+ * with unbounded polling queues and those connections left to netty-socketio)</td>
+ * <td>{@code SessionTransports}, through {@code EngineIoSession}</td></tr>
+ * <tr><td>{@code messages.PacketsMessage}, {@code messages.OutPacketMessage} (read, and made
+ * for a session) and {@code handler.EncoderHandler}'s {@code WRITE_ONCE} and {@code ORIGIN}
+ * attributes</td>
  * <td>the messages netty-socketio's transports, packet handler and encoder pass each other,
- * which the starter's v4 decoder and encoder read and write in their place</td>
+ * which the starter's v4 decoder and encoder read and write in their place; answering the
+ * next poll of a session the server ended with the packets it left (Engine.IO's drain)</td>
  * <td>{@code InboundPackets}, {@code OutboundPackets}</td></tr>
  * <tr><td>{@code SocketIOChannelInitializer}: {@code start(Configuration, NamespacesHub)}, the
- * protected {@code addSocketioHandlers}, its handler names, and its <em>private</em> field
- * {@code clientsBox} ({@code handler.ClientsBox.get(UUID)}), read once by reflection</td>
- * <td>adding the starter's handlers into netty-socketio's pipeline; answering requests for
- * unknown sessions before netty-socketio mishandles them (without the field the server runs,
- * with netty-socketio's own answers)</td>
+ * protected {@code addSocketioHandlers}, {@code onDisconnect(ClientHead)}, its handler names,
+ * and its <em>private</em> field {@code clientsBox} ({@code handler.ClientsBox.get(UUID)},
+ * {@code get(Channel)}), read once by reflection</td>
+ * <td>adding the starter's handlers into netty-socketio's pipeline; hearing of every session
+ * that ends, before netty-socketio forgets it; answering requests for unknown sessions before
+ * netty-socketio mishandles them, a poll of a session just ended, and naming a client cut
+ * off (without the field the server runs, with netty-socketio's own answers and no drain)</td>
  * <td>{@code SocketIoPipeline}, {@code EngineIoSessions}</td></tr>
  * <tr><td>{@code namespace.Namespace}: {@code DEFAULT_NAME},
  * {@code getRoomClientsInCluster}</td>
