@@ -95,9 +95,18 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 					// socket.io's volatile: a client that cannot take a write now misses the event
 					continue;
 				}
-				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
-				for (byte[] attachment : encoded.attachments()) {
-					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				if (this.configuration.isWebsocketCompression()) {
+					// the deflate extension compresses frame objects, not frames already encoded
+					writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
+					for (byte[] attachment : encoded.attachments()) {
+						writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+					}
+				}
+				else {
+					// the frames every recipient shares, past the frame encoder as they are
+					for (ByteBuf frame : encoded.webSocketFrames()) {
+						writes.add(ctx.write(frame.duplicate()));
+					}
 				}
 				continue;
 			}
