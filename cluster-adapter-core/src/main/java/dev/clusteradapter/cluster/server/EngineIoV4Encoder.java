@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -87,7 +88,8 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 	private void writeFrames(ChannelHandlerContext ctx, EngineIoSession session, ChannelPromise promise)
 			throws IOException {
 		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
-		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
+		// a write nobody waits for (a broadcast's) makes no promise per frame either
+		FrameWrites writes = new FrameWrites(ctx, promise.isVoid());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
@@ -97,15 +99,15 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				}
 				if (this.configuration.isWebsocketCompression()) {
 					// the deflate extension compresses frame objects, not frames already encoded
-					writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
+					writes.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text())));
 					for (byte[] attachment : encoded.attachments()) {
-						writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+						writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
 					}
 				}
 				else {
 					// the frames every recipient shares, past the frame encoder as they are
 					for (ByteBuf frame : encoded.webSocketFrames()) {
-						writes.add(ctx.write(frame.duplicate()));
+						writes.write(frame.duplicate());
 					}
 				}
 				continue;
@@ -119,9 +121,9 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				text.release();
 				throw ex;
 			}
-			writes.add(ctx.write(new TextWebSocketFrame(text)));
+			writes.write(new TextWebSocketFrame(text));
 			for (byte[] attachment : attachments) {
-				writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
 			}
 		}
 		writes.finish(promise);
@@ -202,6 +204,43 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		if (this.configuration.getAllowHeaders() != null) {
 			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, this.configuration.getAllowHeaders());
 		}
+	}
+
+
+	/**
+	 * The frames of one write request, whose promise completes when all of them are written;
+	 * or, for a request with a void promise, writes that make no promise at all.
+	 */
+	private static final class FrameWrites {
+
+		private final ChannelHandlerContext ctx;
+
+		private final PromiseCombiner combiner;
+
+		private final ChannelPromise unobserved;
+
+		FrameWrites(ChannelHandlerContext ctx, boolean unobserved) {
+			this.ctx = ctx;
+			this.combiner = unobserved ? null : new PromiseCombiner(ctx.executor());
+			// a failed write ends its connection, which its close handling serves: not an exception to report
+			this.unobserved = unobserved ? new VoidChannelPromise(ctx.channel(), false) : null;
+		}
+
+		void write(Object frame) {
+			if (this.combiner == null) {
+				this.ctx.write(frame, this.unobserved);
+			}
+			else {
+				this.combiner.add(this.ctx.write(frame));
+			}
+		}
+
+		void finish(ChannelPromise promise) {
+			if (this.combiner != null) {
+				this.combiner.finish(promise);
+			}
+		}
+
 	}
 
 }
