@@ -1,12 +1,14 @@
 package dev.clusteradapter.benchmarks;
 
 import dev.clusteradapter.benchmarks.baseline.BaselineServer;
+import dev.clusteradapter.benchmarks.floor.FloorServer;
 
 /**
  * Entry point of the benchmarks jar: {@code run [--quick] --sample-jar … --benchmarks-jar …
  * [--node start.sh]} runs every scenario and prints the table; {@code slow-clients …} measures
  * the memory clients that stop reading hold in a worker (see {@link SlowClientsRun});
- * {@code baseline <port>} is the single-node netty-socketio server the run starts as its own JVM.
+ * {@code baseline <port>} is the single-node netty-socketio server the run starts as its own JVM;
+ * {@code floor <port>} the least a Netty server can do per delivery (see {@link FloorServer}).
  */
 public final class BenchmarkCommand {
 
@@ -22,6 +24,9 @@ public final class BenchmarkCommand {
 		if (args.length >= 2 && args[0].equals("baseline")) {
 			BaselineServer.run(Integer.parseInt(args[1]));
 		}
+		else if (args.length >= 2 && args[0].equals("floor")) {
+			FloorServer.run(Integer.parseInt(args[1]));
+		}
 		else if (args.length >= 1 && args[0].equals("slow-clients")) {
 			SlowClientsRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
 			System.exit(0);
@@ -34,7 +39,7 @@ public final class BenchmarkCommand {
 		else {
 			System.err.println("usage: run [--quick] --sample-jar JAR --benchmarks-jar JAR [--node START_SCRIPT]"
 					+ " [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR [--stalled N] [--rate N]"
-					+ " [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT");
+					+ " [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT | floor PORT");
 			System.exit(2);
 		}
 	}

@@ -100,6 +100,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long self = ProcessHandle.current().pid();
 		long primary = this.target.primaryPid();
 		long server0 = ProcessStats.cpuMicros(pids);
+		long system0 = ProcessStats.systemCpuMicros(pids);
 		long primary0 = ProcessStats.cpuMicros(primary);
 		long client0 = ProcessStats.cpuMicros(self);
 		long start = System.nanoTime();
@@ -112,9 +113,11 @@ public final class BroadcastFanOut implements AutoCloseable {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long got = this.delivered.sum();
 		long serverCpu = ProcessStats.cpuMicros(pids) - server0;
+		long systemCpu = ProcessStats.systemCpuMicros(pids) - system0;
 		long primaryCpu = ProcessStats.cpuMicros(primary) - primary0;
 		long clientCpu = ProcessStats.cpuMicros(self) - client0;
-		return new Window(rate, expected, got, got / elapsed, perDelivery(serverCpu, got), perDelivery(primaryCpu, got),
+		return new Window(rate, expected, got, got / elapsed, perDelivery(serverCpu, got), perDelivery(systemCpu, got),
+				perDelivery(primaryCpu, got),
 				perDelivery(clientCpu, got), this.latency.percentileMillis(0.5), this.latency.percentileMillis(0.99),
 				this.latency.percentileMillis(1.0));
 	}
@@ -135,6 +138,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param delivered deliveries counted before the drain deadline
 	 * @param deliveredPerSecond deliveries per second over the window
 	 * @param serverCpuMicrosPerDelivered server CPU (primary and workers) per delivery
+	 * @param serverSystemMicrosPerDelivered the system (kernel) part of it
 	 * @param primaryCpuMicrosPerDelivered the primary's part of it
 	 * @param clientCpuMicrosPerDelivered this load client's CPU per delivery
 	 * @param p50Millis latency median
@@ -142,7 +146,8 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param maxMillis latency maximum
 	 */
 	public record Window(int rate, long expected, long delivered, double deliveredPerSecond,
-			double serverCpuMicrosPerDelivered, double primaryCpuMicrosPerDelivered, double clientCpuMicrosPerDelivered,
+			double serverCpuMicrosPerDelivered, double serverSystemMicrosPerDelivered, double primaryCpuMicrosPerDelivered,
+			double clientCpuMicrosPerDelivered,
 			double p50Millis, double p99Millis, double maxMillis) {
 
 		/**

@@ -29,15 +29,36 @@ public final class ProcessStats {
 	 * @return microseconds, 0 when the process is gone
 	 */
 	public static long cpuMicros(long pid) {
+		long[] split = cpuSplitMicros(pid);
+		return split[0] + split[1];
+	}
+
+	/**
+	 * User and system CPU time of every thread of the process so far, apart: the system part
+	 * is mostly the kernel's socket work, the user part the process's own.
+	 * @param pid the process
+	 * @return microseconds of user and of system time, zeros when the process is gone
+	 */
+	public static long[] cpuSplitMicros(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 			// the command name may hold spaces and parentheses: fields count from the last ')'
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * (1_000_000 / TICKS_PER_SECOND);
+			return new long[] { Long.parseLong(fields[11]) * (1_000_000 / TICKS_PER_SECOND),
+					Long.parseLong(fields[12]) * (1_000_000 / TICKS_PER_SECOND) };
 		}
 		catch (IOException | RuntimeException ex) {
-			return 0;
+			return new long[2];
 		}
+	}
+
+	/**
+	 * System CPU time of several processes summed.
+	 * @param pids the processes
+	 * @return microseconds
+	 */
+	public static long systemCpuMicros(List<Long> pids) {
+		return pids.stream().mapToLong((pid) -> cpuSplitMicros(pid)[1]).sum();
 	}
 
 	/**

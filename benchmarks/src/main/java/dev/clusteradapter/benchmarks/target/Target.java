@@ -107,8 +107,31 @@ public final class Target {
 	}
 
 	/**
+	 * The least a Netty server can do per delivery (see {@code FloorServer}): it serves the
+	 * broadcast scenarios only, see {@link #servesProbeContract()}.
+	 * @param benchmarksJar this module's jar
+	 * @param port the port
+	 * @param log where the output goes
+	 * @return the target, not started
+	 */
+	public static Target floor(Path benchmarksJar, int port, Path log) {
+		return new Target("floor", 1, port,
+				new ProcessBuilder("java", "-jar", benchmarksJar.toString(), "floor", Integer.toString(port))
+					.redirectErrorStream(true)
+					.redirectOutput(log.toFile()));
+	}
+
+	/**
+	 * Whether the target serves the whole probe contract, or only what the fan-out needs.
+	 * @return {@code false} for the floor
+	 */
+	public boolean servesProbeContract() {
+		return !this.name.equals("floor");
+	}
+
+	/**
 	 * Short name for the table.
-	 * @return ours, node or netty-socketio
+	 * @return ours, node, netty-socketio or floor
 	 */
 	public String name() {
 		return this.name;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
 import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
+import dev.clusteradapter.cluster.socketio.GatheredWrites;
 
 /**
  * The sockets this node serves, through netty-socketio's namespaces; empty on a node
@@ -143,11 +144,13 @@ final class LocalSockets {
 	int emit(BroadcastTarget target, OutgoingEvent event) {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
+		GatheredWrites writes = new GatheredWrites();
 		for (SocketIOClient client : clients) {
 			Packet packet = event.packetFor(client, encoded);
 			// volatile again where it is written: the client may stop taking writes meanwhile
-			client.send((target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);
+			writes.send(client, (target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);
 		}
+		writes.flush();
 		return clients.size();
 	}
 

@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -87,7 +88,8 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 	private void writeFrames(ChannelHandlerContext ctx, EngineIoSession session, ChannelPromise promise)
 			throws IOException {
 		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
-		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
+		// a write nobody waits for (a broadcast's) makes no promise per frame either
+		FrameWrites writes = new FrameWrites(ctx, promise.isVoid());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
@@ -95,9 +97,18 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 					// socket.io's volatile: a client that cannot take a write now misses the event
 					continue;
 				}
-				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
-				for (byte[] attachment : encoded.attachments()) {
-					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				if (this.configuration.isWebsocketCompression()) {
+					// the deflate extension compresses frame objects, not frames already encoded
+					writes.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text())));
+					for (byte[] attachment : encoded.attachments()) {
+						writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
+					}
+				}
+				else {
+					// the frames every recipient shares, past the frame encoder as they are
+					for (ByteBuf frame : encoded.webSocketFrames()) {
+						writes.write(frame.duplicate());
+					}
 				}
 				continue;
 			}
@@ -110,9 +121,9 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				text.release();
 				throw ex;
 			}
-			writes.add(ctx.write(new TextWebSocketFrame(text)));
+			writes.write(new TextWebSocketFrame(text));
 			for (byte[] attachment : attachments) {
-				writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
+				writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
 			}
 		}
 		writes.finish(promise);
@@ -193,6 +204,43 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		if (this.configuration.getAllowHeaders() != null) {
 			headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, this.configuration.getAllowHeaders());
 		}
+	}
+
+
+	/**
+	 * The frames of one write request, whose promise completes when all of them are written;
+	 * or, for a request with a void promise, writes that make no promise at all.
+	 */
+	private static final class FrameWrites {
+
+		private final ChannelHandlerContext ctx;
+
+		private final PromiseCombiner combiner;
+
+		private final ChannelPromise unobserved;
+
+		FrameWrites(ChannelHandlerContext ctx, boolean unobserved) {
+			this.ctx = ctx;
+			this.combiner = unobserved ? null : new PromiseCombiner(ctx.executor());
+			// a failed write ends its connection, which its close handling serves: not an exception to report
+			this.unobserved = unobserved ? new VoidChannelPromise(ctx.channel(), false) : null;
+		}
+
+		void write(Object frame) {
+			if (this.combiner == null) {
+				this.ctx.write(frame, this.unobserved);
+			}
+			else {
+				this.combiner.add(this.ctx.write(frame));
+			}
+		}
+
+		void finish(ChannelPromise promise) {
+			if (this.combiner != null) {
+				this.combiner.finish(promise);
+			}
+		}
+
 	}
 
 }

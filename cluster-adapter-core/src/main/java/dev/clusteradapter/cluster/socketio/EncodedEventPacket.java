@@ -36,6 +36,8 @@ public final class EncodedEventPacket extends Packet {
 
 	private volatile List<byte[]> base64Attachments;
 
+	private volatile List<ByteBuf> webSocketFrames;
+
 	/** The packet whose bytes a volatile one shares, or {@code null}. */
 	private final EncodedEventPacket origin;
 
@@ -163,6 +165,34 @@ public final class EncodedEventPacket extends Packet {
 			this.base64Attachments = encoded;
 		}
 		return encoded;
+	}
+
+	/**
+	 * The packet as the WebSocket frames a server sends, header and payload each in one
+	 * buffer, made once (for a volatile packet, by the packet whose bytes it shares): every
+	 * recipient writes {@link ByteBuf#duplicate() a duplicate} of each as it is, with no frame
+	 * object, encoder or copy of its own. Releasing them does nothing: the garbage collector
+	 * frees them once no connection holds one.
+	 * <pre>
+	 * [0x81 len "42[...]"] [0x82 len bytes] ...   (len: 7 bits, or 126 + 16 bits, or 127 + 64 bits)
+	 * </pre>
+	 * @return the text frame, then one binary frame per attachment
+	 */
+	public List<ByteBuf> webSocketFrames() {
+		if (this.origin != null) {
+			return this.origin.webSocketFrames();
+		}
+		List<ByteBuf> frames = this.webSocketFrames;
+		if (frames == null) {
+			List<ByteBuf> result = new ArrayList<>(1 + this.attachments.size());
+			result.add(ServerWebSocketFrames.shared(ServerWebSocketFrames.TEXT, this.text));
+			for (byte[] attachment : this.attachments) {
+				result.add(ServerWebSocketFrames.shared(ServerWebSocketFrames.BINARY, attachment));
+			}
+			frames = List.copyOf(result);
+			this.webSocketFrames = frames;
+		}
+		return frames;
 	}
 
 	@Override

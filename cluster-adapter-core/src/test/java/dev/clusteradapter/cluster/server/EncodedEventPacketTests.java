@@ -11,8 +11,17 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
 
@@ -44,6 +53,39 @@ class EncodedEventPacketTests {
 		assertThat(new String(packet.text(), StandardCharsets.UTF_8))
 			.isEqualTo("42/chat,[\"say \\\"hi\\\"\\n\",true]")
 			.isEqualTo(serialised("/chat", "say \"hi\"\n", args));
+	}
+
+	/**
+	 * The shared frames read, through a client's WebSocket decoder, as the text and the
+	 * attachments: each length encoding (7, 16 and 64 bits) and both sides of the size that
+	 * moves a frame off the direct memory; and writing them leaves them whole for the next.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 100, 126, 65_000, 65_535, 65_536, 70_000 })
+	void sharedWebSocketFramesReadAsTheTextAndAttachmentsInEveryLengthEncoding(int size) {
+		byte[] attachment = new byte[size];
+		for (int i = 0; i < size; i++) {
+			attachment[i] = (byte) i;
+		}
+		EncodedEventPacket packet = EncodedEventPacket.of("/chat", "bin",
+				List.of(attachment, ("\"" + "x".repeat(size) + "\"").getBytes(StandardCharsets.US_ASCII)),
+				new boolean[] { true, false });
+		for (EncodedEventPacket written : List.of(packet, packet.asVolatile(), packet)) {
+			EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(
+					WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false).maxFramePayloadLength(1 << 20).build()));
+			written.webSocketFrames().forEach((frame) -> client.writeInbound(frame.duplicate()));
+			WebSocketFrame text = client.readInbound();
+			WebSocketFrame binary = client.readInbound();
+			assertThat(text).isInstanceOf(TextWebSocketFrame.class);
+			assertThat(((TextWebSocketFrame) text).text()).isEqualTo(new String(packet.text(), StandardCharsets.UTF_8));
+			assertThat(binary).isInstanceOf(BinaryWebSocketFrame.class);
+			assertThat(ByteBufUtil.getBytes(binary.content())).isEqualTo(attachment);
+			assertThat((Object) client.readInbound()).isNull();
+			text.release();
+			binary.release();
+			client.finishAndReleaseAll();
+		}
+		assertThat(packet.asVolatile().webSocketFrames()).isSameAs(packet.webSocketFrames());
 	}
 
 	@Test

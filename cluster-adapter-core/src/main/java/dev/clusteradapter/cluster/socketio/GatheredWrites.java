@@ -1,0 +1,92 @@
+package dev.clusteradapter.cluster.socketio;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.handler.TransportState;
+import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.transport.NamespaceClient;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.VoidChannelPromise;
+
+/**
+ * The writes of one broadcast, gathered per event loop: each recipient's packet is queued at
+ * once, exactly as netty-socketio's {@code send} queues it, and its WebSocket connection is
+ * written and flushed by one task per event loop when the broadcast is {@link #flush()
+ * flushed}, where {@code send} made a task, a promise and a flush of its own for every
+ * recipient.
+ * <p>
+ * Order holds: a packet takes its place in the session's queue when it is sent, and every
+ * write of the session drains that queue in order, whichever comes first. A client on
+ * polling, between transports, or seen through another worker is sent to as before.
+ * <p>
+ * Not thread-safe: one broadcast, one thread.
+ */
+public final class GatheredWrites {
+
+	private final Map<EventLoop, List<Write>> byLoop = new IdentityHashMap<>(4);
+
+	/**
+	 * Queues a packet for a client; its WebSocket connection is written by {@link #flush()}.
+	 * @param client the recipient
+	 * @param packet the packet, of the client's namespace
+	 */
+	public void send(SocketIOClient client, Packet packet) {
+		if (!(client instanceof NamespaceClient namespaceClient)) {
+			client.send(packet);
+			return;
+		}
+		ClientHead head = namespaceClient.getBaseClient();
+		// connected as NamespaceClient.send asks it (its own check is private): the session
+		// is, and still has this client in this namespace
+		boolean connected = head.isConnected() && head.getChildClient(namespaceClient.getNamespace()) == namespaceClient;
+		TransportState webSocket = (connected && head.getCurrentTransport() == Transport.WEBSOCKET)
+				? SessionTransports.of(head, Transport.WEBSOCKET) : null;
+		if (webSocket == null) {
+			client.send(packet);
+			return;
+		}
+		webSocket.getPacketsQueue().add(packet.withNsp(namespaceClient.getNamespace().getName(), head.getEngineIOVersion()));
+		Channel channel = webSocket.getChannel();
+		if (channel != null) {
+			this.byLoop.computeIfAbsent(channel.eventLoop(), (loop) -> new ArrayList<>()).add(new Write(channel, head));
+		}
+	}
+
+	/** Writes and flushes every WebSocket connection sent to, one task per event loop. */
+	public void flush() {
+		for (Map.Entry<EventLoop, List<Write>> entry : this.byLoop.entrySet()) {
+			List<Write> writes = entry.getValue();
+			if (entry.getKey().inEventLoop()) {
+				write(writes);
+			}
+			else {
+				entry.getKey().execute(() -> write(writes));
+			}
+		}
+		this.byLoop.clear();
+	}
+
+	private static void write(List<Write> writes) {
+		for (Write write : writes) {
+			Channel channel = write.channel();
+			// nobody waits for a broadcast's write: a failed one (the connection closed) is
+			// the connection's end, which its own close handling serves
+			channel.write(new OutPacketMessage(write.head(), Transport.WEBSOCKET), new VoidChannelPromise(channel, false));
+		}
+		for (Write write : writes) {
+			write.channel().flush();
+		}
+	}
+
+	private record Write(Channel channel, ClientHead head) {
+	}
+
+}
