@@ -144,7 +144,7 @@ final class LocalSockets {
 	int emit(BroadcastTarget target, OutgoingEvent event) {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
-		GatheredWrites writes = new GatheredWrites();
+		GatheredWrites writes = new GatheredWrites(encoded);
 		for (SocketIOClient client : clients) {
 			Packet packet = event.packetFor(client, encoded);
 			// volatile again where it is written: the client may stop taking writes meanwhile

@@ -10,6 +10,7 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.TransportState;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
@@ -32,6 +33,17 @@ import io.netty.channel.VoidChannelPromise;
 public final class GatheredWrites {
 
 	private final Map<EventLoop, List<Write>> byLoop = new IdentityHashMap<>(4);
+
+	private final boolean ownEncoder;
+
+	/**
+	 * Gathers the writes of one broadcast.
+	 * @param ownEncoder whether the server's pipeline has the starter's Engine.IO v4 encoder,
+	 * which serves a lighter write request than netty-socketio's
+	 */
+	public GatheredWrites(boolean ownEncoder) {
+		this.ownEncoder = ownEncoder;
+	}
 
 	/**
 	 * Queues a packet for a client; its WebSocket connection is written by {@link #flush()}.
@@ -74,12 +86,15 @@ public final class GatheredWrites {
 		this.byLoop.clear();
 	}
 
-	private static void write(List<Write> writes) {
+	private void write(List<Write> writes) {
 		for (Write write : writes) {
 			Channel channel = write.channel();
+			ClientHead head = write.head();
+			Object request = (this.ownEncoder && EngineIOVersion.V4.equals(head.getEngineIOVersion()))
+					? OutboundPackets.webSocketRequest(head) : new OutPacketMessage(head, Transport.WEBSOCKET);
 			// nobody waits for a broadcast's write: a failed one (the connection closed) is
 			// the connection's end, which its own close handling serves
-			channel.write(new OutPacketMessage(write.head(), Transport.WEBSOCKET), new VoidChannelPromise(channel, false));
+			channel.write(request, new VoidChannelPromise(channel, false));
 		}
 		for (Write write : writes) {
 			write.channel().flush();

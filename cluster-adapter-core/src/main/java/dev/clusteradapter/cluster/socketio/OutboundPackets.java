@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.socketio;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
 import io.netty.channel.Channel;
@@ -14,10 +15,16 @@ import io.netty.channel.Channel;
  */
 public final class OutboundPackets {
 
-	private final OutPacketMessage message;
+	private final ClientHead head;
 
-	private OutboundPackets(OutPacketMessage message) {
-		this.message = message;
+	private final Transport transport;
+
+	private final UUID cookieSessionId;
+
+	private OutboundPackets(ClientHead head, Transport transport, UUID cookieSessionId) {
+		this.head = head;
+		this.transport = transport;
+		this.cookieSessionId = cookieSessionId;
 	}
 
 	/**
@@ -26,7 +33,13 @@ public final class OutboundPackets {
 	 * @return the request, or {@code null} when {@code msg} is something else
 	 */
 	public static OutboundPackets of(Object msg) {
-		return (msg instanceof OutPacketMessage out) ? new OutboundPackets(out) : null;
+		if (msg instanceof OutPacketMessage out) {
+			return new OutboundPackets(out.getClientHead(), out.getTransport(), out.getSessionId());
+		}
+		if (msg instanceof WebSocketRequest request) {
+			return new OutboundPackets(request.head(), Transport.WEBSOCKET, null);
+		}
+		return null;
 	}
 
 	/**
@@ -42,11 +55,23 @@ public final class OutboundPackets {
 	}
 
 	/**
+	 * A request to write what an Engine.IO v4 session has queued on its WebSocket, which only
+	 * the starter's encoder serves (netty-socketio's passes it on unread): netty-socketio's own
+	 * request looks the handshake's {@code Origin} header up each time it is made, once per
+	 * recipient of a broadcast, for the CORS headers of a polling response.
+	 * @param head the session
+	 * @return the message to write
+	 */
+	static Object webSocketRequest(ClientHead head) {
+		return new WebSocketRequest(head);
+	}
+
+	/**
 	 * Session whose queue to write.
 	 * @return the session
 	 */
 	public EngineIoSession session() {
-		return new EngineIoSession(this.message.getClientHead());
+		return new EngineIoSession(this.head);
 	}
 
 	/**
@@ -54,7 +79,7 @@ public final class OutboundPackets {
 	 * @return the transport
 	 */
 	public Transport transport() {
-		return this.message.getTransport();
+		return this.transport;
 	}
 
 	/**
@@ -62,7 +87,7 @@ public final class OutboundPackets {
 	 * @return the id, or {@code null} for none
 	 */
 	public UUID cookieSessionId() {
-		return this.message.getSessionId();
+		return this.cookieSessionId;
 	}
 
 	/**
@@ -94,6 +119,9 @@ public final class OutboundPackets {
 	 */
 	public static void origin(Channel channel, String origin) {
 		channel.attr(EncoderHandler.ORIGIN).set(origin);
+	}
+
+	private record WebSocketRequest(ClientHead head) {
 	}
 
 }
