@@ -16,13 +16,15 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.VoidChannelPromise;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * The writes of one broadcast, gathered per event loop: each recipient's packet is queued at
  * once, exactly as netty-socketio's {@code send} queues it, and its WebSocket connection is
- * written and flushed by one task per event loop when the broadcast is {@link #flush()
- * flushed}, where {@code send} made a task, a promise and a flush of its own for every
- * recipient.
+ * written by one task per event loop when the broadcast is {@link #flush() flushed}, where
+ * {@code send} made a task, a promise and a flush of its own for every recipient. The
+ * connections are flushed once per turn of their event loop, after every broadcast that
+ * reached them in that turn.
  * <p>
  * Order holds: a packet takes its place in the session's queue when it is sent, and every
  * write of the session drains that queue in order, whichever comes first. A client on
@@ -31,6 +33,14 @@ import io.netty.channel.VoidChannelPromise;
  * Not thread-safe: one broadcast, one thread.
  */
 public final class GatheredWrites {
+
+	/** Per event loop thread: the connections written to and not flushed yet. */
+	private static final FastThreadLocal<List<Channel>> UNFLUSHED = new FastThreadLocal<>() {
+		@Override
+		protected List<Channel> initialValue() {
+			return new ArrayList<>();
+		}
+	};
 
 	private final Map<EventLoop, List<Write>> byLoop = new IdentityHashMap<>(4);
 
@@ -72,7 +82,7 @@ public final class GatheredWrites {
 		}
 	}
 
-	/** Writes and flushes every WebSocket connection sent to, one task per event loop. */
+	/** Writes every WebSocket connection sent to, one task per event loop, and has them flushed. */
 	public void flush() {
 		for (Map.Entry<EventLoop, List<Write>> entry : this.byLoop.entrySet()) {
 			List<Write> writes = entry.getValue();
@@ -96,8 +106,30 @@ public final class GatheredWrites {
 			// the connection's end, which its own close handling serves
 			channel.write(request, new VoidChannelPromise(channel, false));
 		}
+		List<Channel> unflushed = UNFLUSHED.get();
+		if (unflushed.isEmpty()) {
+			// after the tasks already queued on this loop: the other broadcasts of this turn
+			writes.get(0).channel().eventLoop().execute(GatheredWrites::flushUnflushed);
+		}
 		for (Write write : writes) {
-			write.channel().flush();
+			unflushed.add(write.channel());
+		}
+	}
+
+	/**
+	 * Flushes, once, every connection the broadcasts of this event loop's turn wrote to: one
+	 * system call per connection however many broadcasts reached it meanwhile. A connection
+	 * listed twice costs its second flush a pass through its pipeline, which finds nothing.
+	 */
+	private static void flushUnflushed() {
+		List<Channel> unflushed = UNFLUSHED.get();
+		try {
+			for (Channel channel : unflushed) {
+				channel.flush();
+			}
+		}
+		finally {
+			unflushed.clear();
 		}
 	}
 
