@@ -3,9 +3,10 @@ package dev.clusteradapter.benchmarks;
 import dev.clusteradapter.benchmarks.baseline.BaselineServer;
 
 /**
- * Entry point of the benchmarks jar: {@code run [--quick] --sample-jar … --benchmarks-jar …
- * [--node start.sh]} runs every scenario and prints the table; {@code baseline <port>} is
- * the single-node netty-socketio server the run starts as its own JVM.
+ * Entry point of the benchmarks jar: {@code run [--quick] [--redis | --redis-outage]
+ * --sample-jar … --benchmarks-jar … [--node start.sh] [--js-clients dir]} runs a suite of
+ * scenarios and prints the table; {@code baseline <port>} is the single-node netty-socketio
+ * server the run starts as its own JVM.
  */
 public final class BenchmarkCommand {
 
@@ -22,13 +23,18 @@ public final class BenchmarkCommand {
 			BaselineServer.run(Integer.parseInt(args[1]));
 		}
 		else if (args.length >= 1 && args[0].equals("run")) {
-			String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
-			new BenchmarkRun(Settings.parse(options)).run();
+			Settings settings = Settings.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
+			if (settings.redis()) {
+				new RedisBenchmarkRun(settings).run();
+			}
+			else {
+				new BenchmarkRun(settings).run();
+			}
 			System.exit(0);
 		}
 		else {
-			System.err.println("usage: run [--quick] --sample-jar JAR --benchmarks-jar JAR [--node START_SCRIPT]"
-					+ " [--output FILE] [--logs DIR] | baseline PORT");
+			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR --benchmarks-jar JAR"
+					+ " [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | baseline PORT");
 			System.exit(2);
 		}
 	}

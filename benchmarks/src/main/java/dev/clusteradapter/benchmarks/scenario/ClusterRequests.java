@@ -10,7 +10,7 @@ import dev.clusteradapter.benchmarks.target.Target;
 
 /**
  * Requests that reach every worker and wait for all of them, sent one after another from
- * one socket while many others sit connected: {@code who null} (fetchSockets cluster-wide)
+ * one socket while many others sit connected (spread over the public ports of a fleet): {@code who null} (fetchSockets cluster-wide)
  * and {@code cluster} (server-side emit with acknowledgements). The replies are checked: a
  * fetch must list every connected socket, a server-side emit must hear from every worker.
  */
@@ -38,7 +38,7 @@ public final class ClusterRequests {
 	 * @throws Exception when sockets do not connect or a request fails
 	 */
 	public Result run(Target target, int sockets, int requests) throws Exception {
-		try (Fleet fleet = new Fleet(this.client, target.uri(), EventListener.NONE).grow(sockets)) {
+		try (Fleet fleet = new Fleet(this.client, target.uris(), EventListener.NONE).grow(sockets)) {
 			Clock.sleep(500);
 			EngineIoSocket requester = fleet.sockets().get(0);
 			LatencyHistogram fetch = new LatencyHistogram();
