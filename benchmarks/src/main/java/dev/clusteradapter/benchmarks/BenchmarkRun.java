@@ -222,8 +222,9 @@ final class BenchmarkRun {
 			ClusterRequests.Result result = requests.run(target, 1000, this.settings.requests());
 			progress(target.name() + " " + result);
 			if (!result.complete()) {
-				this.runner.note("- " + target.name() + ": a cluster request's reply was incomplete (not every"
-						+ " socket listed or not every worker answered)");
+				this.runner.note("- " + target.name() + ": " + result.shortFetches() + " fetchSockets replies did not list"
+						+ " every socket, " + result.shortEmits() + " server-side emits did not hear every worker; the last: "
+						+ result.lastShort());
 			}
 			record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
 			record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());

@@ -100,12 +100,14 @@ final class RedisBenchmarkRun {
 		try (RedisBroker redis = RedisBroker.start()) {
 			// one Redis for every fleet: ours listen on prefixes of their own (as long as Node's
 			// "socket.io"), so that no fleet hears another
-			List<Target> targets = started(client, List.of(
-					Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(PROCESSES), logs()),
-					Target.nodeOverRedis(NODE_CLASSIC, node, "classic", redis, ports(PROCESSES), logs()),
-					Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(PROCESSES), logs()),
-					Target.nodeOverRedis(NODE_SHARDED, node, "sharded", redis, ports(PROCESSES), logs()),
-					Target.ours(jar, PROCESSES, RoundRunner.freePort(), logs().resolve("ours-ipc.log")).named(OURS_IPC)));
+			List<Target> targets = started(client,
+					List.of(Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(PROCESSES),
+							log("ours-classic")),
+							Target.nodeOverRedis(NODE_CLASSIC, node, "classic", redis, ports(PROCESSES), log("node-classic")),
+							Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(PROCESSES),
+									log("ours-sharded")),
+							Target.nodeOverRedis(NODE_SHARDED, node, "sharded", redis, ports(PROCESSES), log("node-sharded")),
+							Target.ours(jar, PROCESSES, RoundRunner.freePort(), log("ours-ipc.log")).named(OURS_IPC)));
 			try {
 				fanOut(client, targets);
 				requests(client, targets);
@@ -141,8 +143,9 @@ final class RedisBenchmarkRun {
 			ClusterRequests.Result result = requests.run(target, SOCKETS, this.settings.requests());
 			RoundRunner.progress(target.name() + " " + result);
 			if (!result.complete()) {
-				this.runner.note("- " + target.name() + ": a cluster request's reply was incomplete (not every"
-						+ " socket listed or not every process answered)");
+				this.runner.note("- " + target.name() + ": " + result.shortFetches() + " fetchSockets replies did not list"
+						+ " every socket, " + result.shortEmits() + " server-side emits did not hear every process; the last: "
+						+ result.lastShort());
 			}
 			record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
 			record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());
@@ -155,9 +158,11 @@ final class RedisBenchmarkRun {
 		Path jar = this.settings.sampleJar();
 		RedisOutage outage = new RedisOutage(client);
 		try (RedisBroker redis = RedisBroker.start()) {
-			List<Target> targets = started(client, List.of(
-					Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(OUTAGE_PEERS), logs()),
-					Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(OUTAGE_PEERS), logs())));
+			List<Target> targets = started(client,
+					List.of(Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(OUTAGE_PEERS),
+							log("outage-ours-classic")),
+							Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(OUTAGE_PEERS),
+									log("outage-ours-sharded"))));
 			try {
 				for (Target target : targets) {
 					// a cold JVM lags by seconds under its first load: broadcasts sent before the
@@ -268,6 +273,11 @@ final class RedisBenchmarkRun {
 
 	private Path logs() {
 		return this.settings.logs().toAbsolutePath();
+	}
+
+	/** A file in the logs folder (a fleet appends {@code -<index>.log} to it). */
+	private Path log(String name) {
+		return logs().resolve(name);
 	}
 
 	private static List<Integer> ports(int count) throws IOException {

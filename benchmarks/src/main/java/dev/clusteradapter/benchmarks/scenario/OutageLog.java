@@ -173,8 +173,8 @@ public final class OutageLog {
 	 * @param flowingAfterRestartMillis from the restart until the first delivery to another
 	 * peer's client of a broadcast sent after the restart (NaN when none came)
 	 */
-	public record Figures(double downMillis, double lossWindowMillis, long lostCrossHost, long missedBroadcasts, long lostLocal,
-			double firstLossAfterKillMillis, double lastLossAfterRestartMillis, double flowingAfterRestartMillis) {
+	public record Figures(double downMillis, double lossWindowMillis, long lostCrossHost, long missedBroadcasts,
+			long lostLocal, double firstLossAfterKillMillis, double lastLossAfterRestartMillis, double flowingAfterRestartMillis) {
 	}
 
 }

@@ -103,7 +103,7 @@ public final class Target {
 	 * @param redis the broker
 	 * @param prefix the channel prefix (fleets on one Redis must not hear each other)
 	 * @param ports one port per peer
-	 * @param logs folder for the peers' output
+	 * @param logs where the peers' output goes: this path with {@code -<index>.log} appended
 	 * @return the target, not started
 	 */
 	public static Target oursOverRedis(String name, Path jar, String mode, RedisBroker redis, String prefix,
@@ -118,7 +118,7 @@ public final class Target {
 							"--spring.data.redis.url=" + redis.uri(), "--sample.node-name=" + name.replace(' ', '-') + "-" + i,
 							"--socketio.server.worker-threads=" + eventLoops)
 						.redirectErrorStream(true)
-						.redirectOutput(logs.resolve(name.replace(' ', '-') + "-" + i + ".log").toFile())));
+						.redirectOutput(Path.of(logs + "-" + i + ".log").toFile())));
 		}
 		return new Target(name, ports.size(), members, List.of(redis.pid()));
 	}
@@ -131,7 +131,7 @@ public final class Target {
 	 * @param mode {@code classic} or {@code sharded}
 	 * @param redis the broker
 	 * @param ports one port per server
-	 * @param logs folder for the servers' output
+	 * @param logs where the servers' output goes: this path with {@code -<index>.log} appended
 	 * @return the target, not started
 	 */
 	public static Target nodeOverRedis(String name, Path script, String mode, RedisBroker redis, List<Integer> ports,
@@ -142,7 +142,7 @@ public final class Target {
 			ProcessBuilder builder = new ProcessBuilder("node", script.getFileName().toString())
 				.directory(script.toAbsolutePath().getParent().toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(logs.resolve(worker + ".log").toFile());
+				.redirectOutput(Path.of(logs + "-" + i + ".log").toFile());
 			builder.environment().put("PORT", Integer.toString(ports.get(i)));
 			builder.environment().put("REDIS_URL", redis.uri());
 			builder.environment().put("ADAPTER", mode);
@@ -158,8 +158,8 @@ public final class Target {
 	 * @return a new target, not started
 	 */
 	public Target named(String name) {
-		return new Target(name, this.workers, this.members.stream().map((member) -> new Member(member.port, member.command)).toList(),
-				this.brokerPids);
+		List<Member> copies = this.members.stream().map((member) -> new Member(member.port, member.command)).toList();
+		return new Target(name, this.workers, copies, this.brokerPids);
 	}
 
 	/**
