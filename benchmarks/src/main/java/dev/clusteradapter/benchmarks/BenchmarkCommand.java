@@ -5,8 +5,9 @@ import dev.clusteradapter.benchmarks.baseline.BaselineServer;
 /**
  * Entry point of the benchmarks jar: {@code run [--quick] [--redis | --redis-outage]
  * --sample-jar … --benchmarks-jar … [--node start.sh] [--js-clients dir]} runs a suite of
- * scenarios and prints the table; {@code baseline <port>} is the single-node netty-socketio
- * server the run starts as its own JVM.
+ * scenarios and prints the table; {@code slow-clients …} measures the memory clients that stop
+ * reading hold in a worker (see {@link SlowClientsRun}); {@code baseline <port>} is the
+ * single-node netty-socketio server the run starts as its own JVM.
  */
 public final class BenchmarkCommand {
 
@@ -22,6 +23,10 @@ public final class BenchmarkCommand {
 		if (args.length >= 2 && args[0].equals("baseline")) {
 			BaselineServer.run(Integer.parseInt(args[1]));
 		}
+		else if (args.length >= 1 && args[0].equals("slow-clients")) {
+			SlowClientsRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			System.exit(0);
+		}
 		else if (args.length >= 1 && args[0].equals("run")) {
 			Settings settings = Settings.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
 			if (settings.redis()) {
@@ -34,7 +39,8 @@ public final class BenchmarkCommand {
 		}
 		else {
 			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR --benchmarks-jar JAR"
-					+ " [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | baseline PORT");
+					+ " [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR"
+					+ " [--stalled N] [--rate N] [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT");
 			System.exit(2);
 		}
 	}

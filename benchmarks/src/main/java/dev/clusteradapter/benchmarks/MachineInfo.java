@@ -26,9 +26,7 @@ final class MachineInfo {
 		StringBuilder out = new StringBuilder("## Benchmark run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.append(settings.commit().isEmpty() ? "" : " at " + settings.commit())
 			.append("\n\n");
-		out.append("- nproc: ").append(Runtime.getRuntime().availableProcessors()).append("\n");
-		out.append("- CPU: ").append(cpuModel()).append("\n");
-		out.append("- java -version: ").append(firstLines(command("java", "-version"))).append("\n");
+		out.append(machine());
 		if (settings.nodeStart() != null || settings.redis()) {
 			out.append("- node: ").append(firstLines(command("node", "--version"))).append("\n");
 		}
@@ -38,6 +36,12 @@ final class MachineInfo {
 		out.append("- rounds: ").append(settings.rounds()).append(" (cells are medians), ").append(load).append("\n");
 		out.append("- load client: this JVM, 2 Netty event-loop threads, on the same machine as the servers\n");
 		return out.toString();
+	}
+
+	/** Processors, CPU model and Java version, one markdown list item each. */
+	static String machine() {
+		return "- nproc: " + Runtime.getRuntime().availableProcessors() + "\n- CPU: " + cpuModel()
+				+ "\n- java -version: " + firstLines(command("java", "-version")) + "\n";
 	}
 
 	private static String cpuModel() {

@@ -1,20 +1,26 @@
 package com.corundumstudio.socketio;
 
 /**
- * Lets the cluster adapter drive a user's {@link BroadcastAckCallback} for clients of every
- * worker, not only the local ones netty-socketio iterates. The members it needs (the
- * result class, the timeout, the per-client and final notifications, and the flag that
- * makes {@code onAllSuccess} run once) are package-private or protected in netty-socketio
- * 2.0.14, so this class lives in netty-socketio's package, in the starter's jar.
+ * Lets the starter drive a user's {@link BroadcastAckCallback} for clients of every worker,
+ * not only the local ones netty-socketio iterates. The members it needs (the result class,
+ * the timeout, the per-client and final notifications, and the flag that makes
+ * {@code onAllSuccess} run once) are package-private or protected in netty-socketio 2.0.14,
+ * so this class lives in netty-socketio's package, in the starter's jar. It belongs to the
+ * starter's seam into netty-socketio, {@code dev.clusteradapter.cluster.socketio}, and is
+ * called only through its {@code BroadcastAckCallbacks}.
  * <p>
  * Why a class in a foreign package rather than reflection: the compiler checks every access
- * against the netty-socketio version built against, a change there fails the build instead
- * of a broadcast at run time, and no {@code setAccessible} is needed (which a security
- * manager or strong encapsulation could refuse). It works wherever netty-socketio and the
- * starter are loaded by the same class loader, which is the case on a class path, in a
- * Spring Boot executable jar and in a WAR; it would not on the module path (split package)
- * nor in OSGi, where netty-socketio's broadcasts with acks then stay local as before.
- * netty-socketio's jar is not sealed, so defining a class in its package is allowed.
+ * against the netty-socketio version built against, and no {@code setAccessible} is needed
+ * on a user's callback for every broadcast. netty-socketio's jar is not sealed, so defining
+ * a class in its package is allowed.
+ * <p>
+ * <b>It needs the class path</b>: netty-socketio and the starter loaded by one class loader,
+ * as on a class path, in a Spring Boot executable jar and in a WAR. On the module path the
+ * two jars split this package and the module system refuses to start the application at
+ * all; in OSGi netty-socketio's bundle has a class loader of its own and these calls fail
+ * with an {@code IllegalAccessError}. There is no fallback: the check the starter runs before
+ * its first server starts ({@code NettySocketIoCompatibility}) fails then with a message
+ * saying so, rather than a broadcast later.
  */
 public final class BroadcastAckBridge {
 

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
  * @param handoverAddress Unix socket path that takes handed-over connections, or
  * {@code null} where connections are relayed
  * @param clients connected Socket.IO clients
- * @param rooms rooms with at least one member, over every namespace
+ * @param rooms rooms at least one of its own clients is in, over every namespace (not the room
+ * named after a namespace, which every client of it is in)
  * @param requests the adapter's settled inter-node requests since this JVM started, keyed
  * {@code type:outcome} (for example {@code fetch_sockets:success}); only pairs seen so far.
  * Workers have no web server by default, so this is how their request meters reach the
@@ -47,7 +48,7 @@ public record WorkerStatus(long pid, int socketIoPort, String handoverAddress, i
 	 * @param handoverAddress Unix socket path that takes handed-over connections, or
 	 * {@code null}
 	 * @param clients connected Socket.IO clients
-	 * @param rooms rooms with at least one member
+	 * @param rooms rooms at least one of its own clients is in
 	 */
 	public WorkerStatus(long pid, int socketIoPort, String handoverAddress, int clients, int rooms) {
 		this(pid, socketIoPort, handoverAddress, clients, rooms, Map.of());

@@ -3,6 +3,7 @@ package dev.clusteradapter.sample;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.clusteradapter.cluster.redis.RedisNodeServer;
 import dev.clusteradapter.cluster.redis.RedisServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +19,11 @@ class MultiHostIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "classic", "sharded" })
 	void javaHostsAndANodeServerServeOneSetOfClients(String mode) throws Exception {
-		try (RedisServerProcess redis = RedisServerProcess.start();
+		try (RedisServerProcess redis = RedisServerProcess.started();
 				SampleCluster hostA = host("a", mode, redis);
 				SampleCluster hostB = host("b", mode, redis);
-				NodeRedisServer node = NodeRedisServer.start(redis.uri(), mode, "node-c")) {
+				RedisNodeServer node = RedisNodeServer.start(redis.uri(), RedisNodeServer.Adapter.valueOf(mode.toUpperCase()),
+						java.util.Map.of("WORKER", "node-c"))) {
 			hostA.awaitServing(2);
 			hostB.awaitServing(2);
 			NodeScript run = NodeScript.run("multi-host.js", "5", hostA.socketUrl(), hostB.socketUrl(), node.url());
@@ -33,7 +35,9 @@ class MultiHostIntegrationTests {
 	private static SampleCluster host(String name, String mode, RedisServerProcess redis) throws Exception {
 		return SampleCluster.start("multi-host-" + mode + "-" + name, "--socketio.cluster.transport=redis",
 				"--socketio.cluster.redis.mode=" + mode, "--spring.data.redis.url=" + redis.uri(),
-				"--sample.node-name=host-" + name);
+				"--sample.node-name=host-" + name,
+				// six JVMs of two hosts are enough for two cores: no standby here
+				"--socketio.cluster.worker.standby=false");
 	}
 
 }

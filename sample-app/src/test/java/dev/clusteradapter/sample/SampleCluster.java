@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,12 @@ final class SampleCluster implements AutoCloseable {
 	private static final Pattern WEB_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Pattern SID = Pattern.compile("\"sid\":\"([0-9a-f-]{36})\"");
+
+	private static final Pattern LAUNCHED_WORKER = Pattern.compile("Launched worker-(\\d+) \\(pid (\\d+)\\)");
+
+	private static final Pattern LAUNCHED_STANDBY = Pattern.compile("Launched standby \\(pid (\\d+)\\)");
+
+	private static final Pattern ADOPTED_STANDBY = Pattern.compile("Adopted the standby JVM \\(pid (\\d+)\\) as worker-(\\d+)");
 
 	private static final Pattern CLUSTER_PORT = Pattern.compile("Socket\\.IO cluster listening on [^:]+:(\\d+)");
 
@@ -201,18 +209,65 @@ final class SampleCluster implements AutoCloseable {
 		return this.process.toHandle();
 	}
 
-	/** Pids of the live worker JVMs: the primary's direct children. */
+	/**
+	 * Pids of the live worker JVMs, as the primary's log names them: the last one launched
+	 * or adopted (a standby) for each worker id. Not the standby's.
+	 */
 	List<Long> workerPids() {
-		return this.process.toHandle().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+		Map<Integer, Long> byWorker = new TreeMap<>();
+		for (String line : this.output) {
+			Matcher launched = LAUNCHED_WORKER.matcher(line);
+			Matcher adopted = ADOPTED_STANDBY.matcher(line);
+			if (!line.startsWith("[worker-") && launched.find()) {
+				byWorker.put(Integer.parseInt(launched.group(1)), Long.parseLong(launched.group(2)));
+			}
+			else if (!line.startsWith("[worker-") && adopted.find()) {
+				byWorker.put(Integer.parseInt(adopted.group(2)), Long.parseLong(adopted.group(1)));
+			}
+		}
+		return byWorker.values().stream().filter(SampleCluster::isAlive).toList();
+	}
+
+	/** Pid of the live standby JVM not adopted yet, as the primary's log names it. */
+	Optional<Long> standbyPid() {
+		Long standby = null;
+		for (String line : this.output) {
+			Matcher launched = LAUNCHED_STANDBY.matcher(line);
+			Matcher adopted = ADOPTED_STANDBY.matcher(line);
+			if (!line.startsWith("[") && launched.find()) {
+				standby = Long.parseLong(launched.group(1));
+			}
+			else if (!line.startsWith("[") && adopted.find() && Long.valueOf(adopted.group(1)).equals(standby)) {
+				standby = null;
+			}
+		}
+		return Optional.ofNullable(standby).filter(SampleCluster::isAlive);
+	}
+
+	private static boolean isAlive(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/**
+	 * Waits until a new session lands on the given worker, telling workers apart by the id
+	 * their session ids carry.
+	 */
+	void awaitServingWorker(int workerId, Duration timeout) {
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> handshakeWorker().filter((worker) -> worker == workerId).isPresent());
 	}
 
 	List<String> output() {
 		return this.output;
 	}
 
-	/** SIGTERM to the primary, as a service manager stops it. */
+	/**
+	 * SIGTERM to the primary, as a service manager stops it. Through its handle: Process's
+	 * own destroy also closes its output, whose last lines would be lost.
+	 */
 	void terminate() {
-		this.process.destroy();
+		this.process.toHandle().destroy();
 	}
 
 	/** SIGKILL to the primary: nothing of it runs any more. */

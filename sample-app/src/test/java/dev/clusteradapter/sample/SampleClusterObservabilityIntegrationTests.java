@@ -162,6 +162,7 @@ class SampleClusterObservabilityIntegrationTests {
 			assertThat(component.path("status").asText()).isEqualTo("UP");
 			JsonNode replaced = component.path("details").path("workers").path(victimId);
 			assertThat(replaced.path("restarts").asInt()).isEqualTo(1);
+			assertThat(replaced.path("lastExitReason").asText()).isEqualTo("exited with code 137");
 			assertThat(replaced.path("pid").asLong()).isNotEqualTo(victim);
 			assertThat(replaced.path("serving").asBoolean()).isTrue();
 		});

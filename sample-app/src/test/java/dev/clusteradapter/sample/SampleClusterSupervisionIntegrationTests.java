@@ -16,24 +16,50 @@ import static org.awaitility.Awaitility.await;
 class SampleClusterSupervisionIntegrationTests {
 
 	@Test
-	void workerKilledIsReplaced() throws Exception {
-		try (SampleCluster cluster = SampleCluster.start("replace").awaitWorkers(2)) {
+	void killedWorkerIsReplacedByTheStandbyAtOnceAndANewStandbyFollows() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("replace").awaitServing(2)) {
+			// the standby starts once both workers serve, and waits once its application is up
+			await().atMost(Duration.ofSeconds(120)).until(() -> cluster.standbyPid().isPresent()
+					&& cluster.output().stream().anyMatch((line) -> line.startsWith("[standby] ")
+							&& line.endsWith("Standby: ready, waiting for the primary to adopt this JVM as a worker")));
+			long standby = cluster.standbyPid().orElseThrow();
 			List<Long> before = cluster.workerPids();
 			long victim = before.get(0);
 			ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+			long killed = System.nanoTime();
+			cluster.awaitServingWorker(1, Duration.ofSeconds(60));
+			System.out.printf("MEASURED: kill -9 of worker 1 until a new session lands on worker 1: %d ms%n",
+					Duration.ofNanos(System.nanoTime() - killed).toMillis());
+			assertThat(cluster.workerPids()).containsExactly(standby, before.get(1));
+			assertThat(cluster.output()).anyMatch((line) -> line.startsWith("[worker-1] ")
+					&& line.endsWith("Adopted by the primary as worker 1"));
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(cluster.workerPids()).hasSize(2).doesNotContain(victim).contains(before.get(1)));
+				.until(() -> cluster.standbyPid().filter((next) -> next != standby).isPresent());
 			assertThat(cluster.isAlive()).isTrue();
 		}
 	}
 
 	@Test
-	void sigtermOfThePrimaryStopsEveryWorker() throws Exception {
-		try (SampleCluster cluster = SampleCluster.start("sigterm").awaitWorkers(2)) {
+	void sigtermOfThePrimaryStopsEveryWorkerCleanly() throws Exception {
+		try (SampleCluster cluster = SampleCluster.start("sigterm").awaitServing(2)) {
 			List<ProcessHandle> workers = workers(cluster);
+			int before = cluster.output().size();
 			cluster.terminate();
 			await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.isAlive());
 			assertThat(workers).noneMatch(ProcessHandle::isAlive);
+			// a stop on purpose is no failure: asked to leave, each worker says so at INFO and
+			// exits with 0, not as if its primary had died
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				for (ProcessHandle worker : workers) {
+					assertThat(cluster.output()).anyMatch((line) -> line.endsWith(" (pid " + worker.pid() + ") exited with code 0"));
+				}
+			});
+			List<String> output = List.copyOf(cluster.output());
+			List<String> stopping = output.subList(before, output.size());
+			assertThat(stopping.stream().filter((line) -> line.startsWith("[worker-") && line.contains(" INFO ")
+					&& line.endsWith("The primary stops this worker: leaving"))).hasSize(2);
+			assertThat(stopping).noneMatch((line) -> line.contains("Primary process is gone"))
+				.noneMatch((line) -> line.startsWith("[worker-") && line.contains(" WARN "));
 		}
 	}
 

@@ -126,6 +126,16 @@ public final class EngineIoSocket extends SimpleChannelInboundHandler<WebSocketF
 		return ack;
 	}
 
+	/**
+	 * Stops or resumes reading from the server. Stopped, it is a client whose application
+	 * hangs: what the server sends fills the socket buffers, then waits in the server. Resumed,
+	 * it reads what the kernel kept, then the end of the connection if the server closed it.
+	 * @param reading whether to read
+	 */
+	public void setReading(boolean reading) {
+		this.channel.config().setAutoRead(reading);
+	}
+
 	/** Closes the WebSocket (the server sees a transport close). */
 	public void close() {
 		Channel current = this.channel;

@@ -56,10 +56,28 @@ public final class Target {
 	 * @return the target, not started
 	 */
 	public static Target ours(Path jar, int workers, int port, Path log) {
-		return new Target("ours", workers, port, new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=0",
-				"--socketio.cluster.port=" + port, "--socketio.cluster.workers=" + workers)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile()));
+		return ours(jar, workers, port, log, List.of(), List.of());
+	}
+
+	/**
+	 * Our sample cluster: primary plus workers, with options of its own.
+	 * @param jar the sample application jar
+	 * @param workers worker JVMs
+	 * @param port the public port
+	 * @param log where the output goes
+	 * @param jvmOptions options of the primary's JVM, which its workers inherit
+	 * @param arguments application arguments, such as {@code --socketio.server.…=…}
+	 * @return the target, not started
+	 */
+	public static Target ours(Path jar, int workers, int port, Path log, List<String> jvmOptions,
+			List<String> arguments) {
+		List<String> command = new ArrayList<>(List.of("java"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=0", "--socketio.cluster.port=" + port,
+				"--socketio.cluster.workers=" + workers));
+		command.addAll(arguments);
+		return new Target("ours", workers, port,
+				new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()));
 	}
 
 	/**

@@ -2,7 +2,8 @@ package dev.clusteradapter.cluster.autoconfigure;
 
 /**
  * Starts this process's part of the cluster (a primary's hub, router and workers, or a
- * worker's link to its primary) before the Socket.IO server, and stops it after.
+ * worker's link to its primary; a standalone process has none) before the Socket.IO server,
+ * and stops it after. It first logs what this process became and why.
  */
 public class ClusterNodeLifecycle extends PhasedLifecycle {
 

@@ -22,6 +22,13 @@ import org.springframework.util.unit.DataSize;
 public class ClusterProperties {
 
 	/**
+	 * Whether the starter sets up the Socket.IO cluster. When false it configures nothing:
+	 * no primary, no worker JVMs, no Socket.IO server (for example in tests of an
+	 * application that has the starter on its class path).
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * Part this process plays: auto (primary unless started by a primary as its worker),
 	 * primary, worker or standalone.
 	 */
@@ -83,6 +90,14 @@ public class ClusterProperties {
 	private ClusterTransport transport = ClusterTransport.IPC;
 
 	private final Redis redis = new Redis();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public ClusterRole getRole() {
 		return this.role;
@@ -337,6 +352,15 @@ public class ClusterProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Whether the primary keeps a standby worker JVM, started once every worker
+		 * serves: its application starts and waits, and it takes over a worker that ends at
+		 * once, so that the worker's share of clients is served again within a second
+		 * instead of after a JVM's and the application's start. Costs the memory of one idle
+		 * worker.
+		 */
+		private boolean standby = true;
+
 		public List<String> getJvmOptions() {
 			return this.jvmOptions;
 		}
@@ -379,6 +403,14 @@ public class ClusterProperties {
 
 		public Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
+		}
+
+		public boolean isStandby() {
+			return this.standby;
+		}
+
+		public void setStandby(boolean standby) {
+			this.standby = standby;
 		}
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {

@@ -31,6 +31,8 @@ public class HandoverLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final Runnable onStarted;
+
 	/**
 	 * Creates the lifecycle.
 	 * @param server the worker's server, which adopts the connections, or {@code null} when
@@ -38,8 +40,22 @@ public class HandoverLifecycle implements SmartLifecycle {
 	 * @param socket path of the Unix socket to take connections on, asked at start
 	 */
 	public HandoverLifecycle(ClusteredSocketIOServer server, Supplier<Path> socket) {
+		this(server, socket, () -> {
+		});
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param server the worker's server, which adopts the connections, or {@code null} when
+	 * connections cannot be handed over to this worker (they are then relayed)
+	 * @param socket path of the Unix socket to take connections on, asked at start
+	 * @param onStarted run once connections can be taken (handed over or relayed), for
+	 * example to tell the primary at once
+	 */
+	public HandoverLifecycle(ClusteredSocketIOServer server, Supplier<Path> socket, Runnable onStarted) {
 		this.server = server;
 		this.socket = socket;
+		this.onStarted = onStarted;
 	}
 
 	/**
@@ -55,6 +71,7 @@ public class HandoverLifecycle implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		if (this.server == null) {
+			this.onStarted.run();
 			return;
 		}
 		this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("socketio-handover", true),
@@ -73,6 +90,7 @@ public class HandoverLifecycle implements SmartLifecycle {
 			throw new IllegalStateException("Interrupted while listening for handed-over connections", ex);
 		}
 		this.receiver = started;
+		this.onStarted.run();
 	}
 
 	@Override

@@ -31,7 +31,26 @@ class OnClusterRoleCondition extends SpringBootCondition {
 		ClusterRole configured = Binder.get(environment)
 			.bind("socketio.cluster.role", ClusterRole.class)
 			.orElse(ClusterRole.AUTO);
-		return configured.resolve(environment.containsProperty(WorkerEnvironment.WORKER_ID));
+		return configured.resolve(startedByPrimary(environment));
+	}
+
+	/**
+	 * Whether a primary launched this process as its worker or its standby.
+	 * @param environment the application's environment
+	 * @return {@code true} for a worker or a standby that a primary launched
+	 */
+	static boolean startedByPrimary(Environment environment) {
+		// a standby is a forked worker still without its id
+		return environment.containsProperty(WorkerEnvironment.WORKER_ID) || isStandby(environment);
+	}
+
+	/**
+	 * Whether a primary launched this process as its standby.
+	 * @param environment the application's environment
+	 * @return {@code true} for a standby
+	 */
+	static boolean isStandby(Environment environment) {
+		return "true".equals(environment.getProperty(WorkerEnvironment.STANDBY));
 	}
 
 }

@@ -8,11 +8,8 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.async.BaseRedisAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 
 import dev.clusteradapter.cluster.redis.RedisConnections;
@@ -114,34 +111,7 @@ final class RedisClients {
 
 	/** Connections that shut their own client down when closed (never Boot's shared resources). */
 	private static RedisConnections owning(AbstractRedisClient client, RedisConnections connections) {
-		return new RedisConnections() {
-
-			@Override
-			public StatefulRedisPubSubConnection<byte[], byte[]> subscriber() {
-				return connections.subscriber();
-			}
-
-			@Override
-			public StatefulConnection<byte[], byte[]> publisher() {
-				return connections.publisher();
-			}
-
-			@Override
-			public BaseRedisAsyncCommands<byte[], byte[]> commands() {
-				return connections.commands();
-			}
-
-			@Override
-			public void close() {
-				try {
-					connections.close();
-				}
-				finally {
-					client.shutdown();
-				}
-			}
-
-		};
+		return connections.alsoClosing(client::shutdown);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.ClusterRole;
@@ -30,6 +31,9 @@ import dev.clusteradapter.cluster.supervisor.WorkerCommand;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 import dev.clusteradapter.cluster.supervisor.WorkerSupervisor;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
@@ -49,6 +53,7 @@ import org.springframework.util.StringUtils;
  * hub and worker supervisor) or a worker (its link to the primary).
  */
 @AutoConfiguration
+@ConditionalOnClusterEnabled
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class SocketIoClusterAutoConfiguration {
 
@@ -57,6 +62,8 @@ public final class SocketIoClusterAutoConfiguration {
 
 	/** Exit status of a worker that lost its primary. */
 	static final int PRIMARY_LOST_EXIT_STATUS = 75;
+
+	private static final Log logger = LogFactory.getLog(SocketIoClusterAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -88,6 +95,13 @@ public final class SocketIoClusterAutoConfiguration {
 			return new StandaloneBus();
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterNodeLifecycle clusterNodeLifecycle(Environment environment, ClusterProperties properties) {
+			return new ClusterNodeLifecycle(() -> logger.info(ClusterRoleDescription.of(environment, properties)), () -> {
+			});
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -113,14 +127,14 @@ public final class SocketIoClusterAutoConfiguration {
 				ObjectProvider<ApplicationArguments> arguments, ObjectProvider<RouterMetrics> routerMetrics) {
 			ApplicationArguments applicationArguments = arguments.getIfAvailable();
 			String[] sourceArgs = (applicationArguments != null) ? applicationArguments.getSourceArgs() : new String[0];
-			return new PrimaryNode(hub,
-					(node) -> (properties.getWorkers() > 0)
-							? new WorkerSupervisor(supervisorOptions(node, secret, properties, sourceArgs)) : null,
+			return PrimaryNode.create(hub,
+					(endpoint) -> (properties.getWorkers() > 0)
+							? new WorkerSupervisor(supervisorOptions(endpoint, secret, properties, sourceArgs)) : null,
 					(routes) -> new StickyRouter(routerOptions(properties), routes,
 							routerMetrics.getIfAvailable(() -> RouterMetrics.NONE)));
 		}
 
-		private static StickyRouterOptions routerOptions(ClusterProperties properties) {
+		static StickyRouterOptions routerOptions(ClusterProperties properties) {
 			ClusterProperties.Sticky sticky = properties.getSticky();
 			return StickyRouterOptions.of(properties.getHost(), properties.getPort())
 				.withMode(sticky.getMode())
@@ -128,7 +142,7 @@ public final class SocketIoClusterAutoConfiguration {
 				.withLimits(Math.toIntExact(sticky.getMaxHeaderSize().toBytes()), sticky.getHeadTimeout());
 		}
 
-		private static SupervisorOptions supervisorOptions(PrimaryNode node, IpcSecret secret,
+		private static SupervisorOptions supervisorOptions(Supplier<IpcEndpoint> endpoint, IpcSecret secret,
 				ClusterProperties properties, String[] sourceArgs) {
 			ClusterProperties.Worker worker = properties.getWorker();
 			List<String> jvmOptions = new ArrayList<>(InheritedJvmOptions.ofCurrentJvm());
@@ -137,19 +151,25 @@ public final class SocketIoClusterAutoConfiguration {
 			String primaryPid = Long.toString(ProcessHandle.current().pid());
 			return SupervisorOptions.builder(command)
 				.workers(properties.getWorkers())
-				.environment((id) -> Map.of(WorkerEnvironment.WORKER_ID, Integer.toString(id),
-						WorkerEnvironment.IPC_ENDPOINT, node.endpoint().toString(), WorkerEnvironment.IPC_SECRET,
-						secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
-				.backoff(new RestartBackoff(worker.getRestartInitialDelay(), 2, worker.getRestartMaxDelay(),
-						worker.getRestartResetAfter()))
+				.environment((id) -> Map.of(WorkerEnvironment.IPC_ENDPOINT, endpoint.get().toString(),
+						WorkerEnvironment.IPC_SECRET, secret.toBase64(), WorkerEnvironment.PRIMARY_PID, primaryPid))
+				.backoff(restartBackoff(worker))
 				.gracePeriod(worker.getShutdownTimeout())
+				.standby(worker.isStandby())
 				.build();
+		}
+
+		static RestartBackoff restartBackoff(ClusterProperties.Worker worker) {
+			return new RestartBackoff(worker.getRestartInitialDelay(), RestartBackoff.DEFAULT.multiplier(),
+					worker.getRestartMaxDelay(), worker.getRestartResetAfter());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node, ConfigurableEnvironment environment) {
+		ClusterNodeLifecycle clusterNodeLifecycle(PrimaryNode node, ConfigurableEnvironment environment,
+				ClusterProperties properties) {
 			return new ClusterNodeLifecycle(() -> {
+				logger.info(ClusterRoleDescription.of(environment, properties));
 				node.start();
 				publishPort(environment, node.publicAddress());
 			}, node::stop);
@@ -216,13 +236,18 @@ public final class SocketIoClusterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WorkerNode workerNode(IpcClient client, ClusterProperties properties, ConfigurableApplicationContext context) {
-			return new WorkerNode(client, properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
+			boolean standby = OnClusterRoleCondition.isStandby(context.getEnvironment());
+			return new WorkerNode(client, standby ? StandbyAdoption.workerId() : null,
+					properties.getIpc().getAuthTimeout().multipliedBy(2), () -> exit(context));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node) {
-			return new ClusterNodeLifecycle(node::start, node::stop);
+		ClusterNodeLifecycle clusterNodeLifecycle(WorkerNode node, Environment environment, ClusterProperties properties) {
+			return new ClusterNodeLifecycle(() -> {
+				logger.info(ClusterRoleDescription.of(environment, properties));
+				node.start();
+			}, node::stop);
 		}
 
 		@Bean

@@ -32,6 +32,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = SocketIoClusterAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClusterEnabled
 @ConditionalOnProperty(prefix = "socketio.cluster", name = "transport", havingValue = "redis")
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class SocketIoClusterRedisAutoConfiguration {

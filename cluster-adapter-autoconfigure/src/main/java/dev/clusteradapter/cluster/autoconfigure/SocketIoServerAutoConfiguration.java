@@ -14,6 +14,7 @@ import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
 import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
 import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
+import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
  * workers and standalone.
  */
 @AutoConfiguration(after = SocketIoClusterAutoConfiguration.class)
+@ConditionalOnClusterEnabled
 @ConditionalOnClusterRole({ ClusterRole.WORKER, ClusterRole.STANDALONE })
 @EnableConfigurationProperties({ ClusterProperties.class, SocketIoServerProperties.class })
 public final class SocketIoServerAutoConfiguration {
@@ -88,7 +90,8 @@ public final class SocketIoServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SocketIOServer.class)
-	ClusteredSocketIOServer socketIoServer(Configuration configuration, ObjectProvider<WorkerNode> workerNode,
+	ClusteredSocketIOServer socketIoServer(Configuration configuration, SocketIoServerProperties properties,
+			ObjectProvider<WorkerNode> workerNode, ObjectProvider<SlowClientMetrics> slowClientMetrics,
 			ObjectProvider<SocketIoServerCustomizer> customizers) {
 		WorkerNode worker = workerNode.getIfAvailable();
 		ClusteredSocketIOServer server;
@@ -103,6 +106,8 @@ public final class SocketIoServerAutoConfiguration {
 		else {
 			server = new ClusteredSocketIOServer(configuration, false);
 		}
+		server.setMaxOutboundBuffer(properties.getMaxOutboundBuffer().toBytes());
+		slowClientMetrics.ifAvailable(server::setSlowClientMetrics);
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
 		return server;
@@ -112,25 +117,32 @@ public final class SocketIoServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocketIoServerLifecycle socketIoServerLifecycle(SocketIOServer server, ObjectProvider<WorkerNode> workerNode,
 			ObjectProvider<HandoverLifecycle> handover, ObjectProvider<RequestTotals> requestTotals) {
-		workerNode.ifAvailable((node) -> node.reportStatus(() -> {
-			HandoverLifecycle receiver = handover.getIfAvailable();
-			return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null,
-					requestTotals.getIfAvailable());
-		}));
+		workerNode.ifAvailable((node) -> {
+			node.reportStatus(() -> {
+				HandoverLifecycle receiver = handover.getIfAvailable();
+				return WorkerStatusReport.of(server, (receiver != null) ? receiver.socketPath() : null,
+						requestTotals.getIfAvailable());
+			});
+			// least-connection balancing in the primary sees each session as it opens and closes
+			node.reportSessions(() -> server.getAllClients().size());
+			server.addConnectListener((client) -> node.sessionOpened());
+			server.addDisconnectListener((client) -> node.sessionClosed());
+		});
 		return new SocketIoServerLifecycle(server);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(IpcClient.class)
-	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client) {
+	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client, WorkerNode node) {
 		// Handover passes file descriptors over a Unix socket: only beside a primary reached
 		// through one (so on this host, with native epoll), and only into the starter's server.
 		// The socket lies beside the primary's, in the directory only this user may enter.
 		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusteredSocketIOServer;
+		// once it takes connections, the primary hears at once that this worker serves
 		return new HandoverLifecycle(possible ? (ClusteredSocketIOServer) server : null, () -> Path
 			.of(client.endpoint().address())
-			.resolveSibling("worker-" + client.nodeId() + ".sock"));
+			.resolveSibling("worker-" + client.nodeId() + ".sock"), node::announce);
 	}
 
 }

@@ -72,6 +72,18 @@ public class SocketIoServerProperties {
 	private DataSize maxFramePayloadLength = DataSize.ofMegabytes(1);
 
 	/**
+	 * Most bytes that may wait to be sent to one client: in its connection's write buffer
+	 * once the kernel's socket buffers are full, or queued for its next poll. A client that
+	 * has more waiting when more comes for it has stopped reading and is disconnected (a
+	 * volatile event is dropped for it instead); one message larger than this still goes
+	 * to a client with nothing waiting. It bounds the memory a stalled client holds, and
+	 * must exceed what a client that reads may lag behind: the default is a second of a
+	 * busy stream (500 messages of 2 KB) on a link of 8 Mbit/s, beyond the kernel's socket
+	 * buffers. Raise it to send messages near its size to clients on slow links.
+	 */
+	private DataSize maxOutboundBuffer = DataSize.ofMegabytes(1);
+
+	/**
 	 * Value of Access-Control-Allow-Origin; empty echoes the request's origin.
 	 */
 	private String origin;
@@ -190,6 +202,14 @@ public class SocketIoServerProperties {
 
 	public void setMaxFramePayloadLength(DataSize maxFramePayloadLength) {
 		this.maxFramePayloadLength = maxFramePayloadLength;
+	}
+
+	public DataSize getMaxOutboundBuffer() {
+		return this.maxOutboundBuffer;
+	}
+
+	public void setMaxOutboundBuffer(DataSize maxOutboundBuffer) {
+		this.maxOutboundBuffer = maxOutboundBuffer;
 	}
 
 	public String getOrigin() {

@@ -29,7 +29,8 @@ public class WorkerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER) {
+		if (!Binder.get(environment).bind(ConditionalOnClusterEnabled.PROPERTY, Boolean.class).orElse(true)
+				|| OnClusterRoleCondition.roleOf(environment) != ClusterRole.WORKER) {
 			return;
 		}
 		watchParent();
@@ -48,14 +49,20 @@ public class WorkerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 	}
 
 	/**
-	 * A forked worker ends with its primary, also while it is still starting: the watch
-	 * begins here, the earliest point of the application's start, and ends the JVM through
-	 * System.exit, whose shutdown hook closes whatever context exists by then.
+	 * A forked worker ends with its primary, or when its primary stops it, also while it is
+	 * still starting: the watch begins here, the earliest point of the application's start,
+	 * and ends the JVM through System.exit (status 0 for a requested stop, 75 when the
+	 * primary is gone), whose shutdown hook closes whatever context exists by then. A
+	 * standby learns here the worker id its primary adopts it as.
 	 */
 	private static void watchParent() {
 		if (WorkerEnvironment.isForkedWorker() && PARENT_WATCH_STARTED.compareAndSet(false, true)) {
-			ParentWatch.start(() -> System.exit(SocketIoClusterAutoConfiguration.PRIMARY_LOST_EXIT_STATUS),
-					ParentWatch.DEFAULT_EXIT_DEADLINE);
+			ParentWatch.start((reason) -> {
+				// a standby waiting to be adopted stops waiting, so its application can close
+				StandbyAdoption.workerId().completeExceptionally(new IllegalStateException("Leaving: " + reason));
+				System.exit((reason == ParentWatch.Reason.STOP_REQUESTED) ? 0
+						: SocketIoClusterAutoConfiguration.PRIMARY_LOST_EXIT_STATUS);
+			}, StandbyAdoption.workerId()::complete, ParentWatch.DEFAULT_EXIT_DEADLINE);
 		}
 	}
 

@@ -1,12 +1,15 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
+import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.SocketIOServer;
-import com.corundumstudio.socketio.namespace.Namespace;
 import dev.clusteradapter.cluster.WorkerStatus;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
+import dev.clusteradapter.cluster.server.ClusteredSocketIONamespace;
 import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 
 /**
@@ -21,14 +24,28 @@ final class WorkerStatusReport {
 
 	static WorkerStatus of(SocketIOServer server, String handoverAddress, RequestTotals requests) {
 		int port = (server instanceof ClusteredSocketIOServer clusterServer) ? clusterServer.getPort() : 0;
+		return new WorkerStatus(PID, Math.max(port, 0), handoverAddress, server.getAllClients().size(), rooms(server),
+				(requests != null) ? requests.snapshot() : Map.of());
+	}
+
+	/**
+	 * Rooms this worker's own clients are in, over every namespace. netty-socketio's room
+	 * table also holds the members of other workers (joined over IPC), and the room named
+	 * after the namespace that every client is in: neither is counted.
+	 */
+	static int rooms(SocketIOServer server) {
 		int rooms = 0;
 		for (SocketIONamespace namespace : server.getAllNamespaces()) {
-			if (namespace instanceof Namespace local) {
-				rooms += local.getRooms().size();
+			SocketIONamespace local = (namespace instanceof ClusteredSocketIONamespace view) ? view.namespace()
+					: namespace;
+			Set<String> joined = new HashSet<>();
+			for (SocketIOClient client : local.getAllClients()) {
+				joined.addAll(client.getAllRooms());
 			}
+			joined.remove(local.getName());
+			rooms += joined.size();
 		}
-		return new WorkerStatus(PID, Math.max(port, 0), handoverAddress, server.getAllClients().size(), rooms,
-				(requests != null) ? requests.snapshot() : Map.of());
+		return rooms;
 	}
 
 }

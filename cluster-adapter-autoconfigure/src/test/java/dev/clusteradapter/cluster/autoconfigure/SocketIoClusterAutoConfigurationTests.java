@@ -16,10 +16,20 @@ import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerNode;
+import com.corundumstudio.socketio.SocketIOServer;
+import dev.clusteradapter.cluster.autoconfigure.endpoint.SocketIoClusterEndpoint;
+import dev.clusteradapter.cluster.autoconfigure.endpoint.SocketIoClusterEndpointAutoConfiguration;
+import dev.clusteradapter.cluster.autoconfigure.health.SocketIoClusterHealthContributorAutoConfiguration;
+import dev.clusteradapter.cluster.autoconfigure.metrics.SocketIoClusterMetricsAutoConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link SocketIoClusterAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SocketIoClusterAutoConfigurationTests {
 
 	private static final String SECRET = IpcSecret.generate().toBase64();
@@ -53,6 +64,43 @@ class SocketIoClusterAutoConfigurationTests {
 			assertThat(bound).isPositive();
 			assertThat(context.getEnvironment().getProperty("local.socketio.cluster.port", Integer.class)).isEqualTo(bound);
 		});
+	}
+
+	@Test
+	void disabledStarterConfiguresNothing() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SocketIoClusterAutoConfiguration.class,
+					SocketIoServerAutoConfiguration.class, SocketIoClusterHealthContributorAutoConfiguration.class,
+					SocketIoClusterMetricsAutoConfiguration.class, SocketIoClusterEndpointAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("socketio.cluster.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ClusterProperties.class)
+				.doesNotHaveBean(ClusterBus.class)
+				.doesNotHaveBean(ClusterNodeLifecycle.class)
+				.doesNotHaveBean(PrimaryNode.class)
+				.doesNotHaveBean(IpcHub.class)
+				.doesNotHaveBean(SocketIOServer.class)
+				.doesNotHaveBean(SocketIoCluster.class)
+				.doesNotHaveBean(HealthIndicator.class)
+				.doesNotHaveBean(SocketIoClusterEndpoint.class));
+	}
+
+	@Test
+	void primarySaysAtStartWhatItBecameAndWhy(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0")
+			.run((context) -> assertThat(output).contains("Socket.IO cluster: primary (socketio.cluster.role=auto, "
+					+ "not started by a primary), waiting for external workers (socketio.cluster.workers=0); "
+					+ "turn it off with socketio.cluster.enabled=false")
+				.contains("IPC hub listening on ")
+				.contains("Socket.IO cluster listening on 127.0.0.1:")
+				.contains(", sticky mode "));
+	}
+
+	@Test
+	void standaloneSaysAtStartWhatItBecame(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
+			.run((context) -> assertThat(output).contains("Socket.IO cluster: standalone (socketio.cluster.role=standalone)"));
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import org.junit.jupiter.api.Test;
 
+import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,10 @@ class SocketIoServerAutoConfigurationTests {
 			assertThat(configuration.getMaxHttpContentLength()).isEqualTo(1536 * 1024);
 			assertThat(configuration.getMaxFramePayloadLength()).isEqualTo(1024 * 1024);
 			assertThat(configuration.getHostname()).isEqualTo("127.0.0.1");
+			// the property's default (literal, for the IDE metadata) is the library's own
+			assertThat(context.getBean(ClusteredSocketIOServer.class).getMaxOutboundBuffer())
+				.isEqualTo(ClusteredSocketIOServer.DEFAULT_MAX_OUTBOUND_BUFFER)
+				.isEqualTo(1024 * 1024);
 		});
 	}
 
@@ -82,7 +88,7 @@ class SocketIoServerAutoConfigurationTests {
 			.withPropertyValues("socketio.cluster.role=worker", "socketio.server.ping-interval=7s",
 					"socketio.server.ping-timeout=3s", "socketio.server.max-frame-payload-length=2MB",
 					"socketio.server.transports=websocket", "socketio.server.origin=http://example.test",
-					"socketio.server.websocket-compression=true")
+					"socketio.server.websocket-compression=true", "socketio.server.max-outbound-buffer=256KB")
 			.run((context) -> {
 				Configuration configuration = context.getBean(Configuration.class);
 				assertThat(configuration.getPingInterval()).isEqualTo(7000);
@@ -91,6 +97,7 @@ class SocketIoServerAutoConfigurationTests {
 				assertThat(configuration.getTransports()).containsExactly(Transport.WEBSOCKET);
 				assertThat(configuration.getOrigin()).isEqualTo("http://example.test");
 				assertThat(configuration.isWebsocketCompression()).isTrue();
+				assertThat(context.getBean(ClusteredSocketIOServer.class).getMaxOutboundBuffer()).isEqualTo(256 * 1024);
 			});
 	}
 

@@ -37,4 +37,13 @@ class WorkerEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
 	}
 
+	@Test
+	void disabledStarterLeavesEvenAWorkersEnvironmentAlone() {
+		MockEnvironment environment = new MockEnvironment().withProperty("socketio.cluster.role", "worker")
+			.withProperty("socketio.cluster.enabled", "false");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+		assertThat(environment.getPropertySources().contains(WorkerEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+	}
+
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.store.pubsub.BulkJoinLeaveMessage;
@@ -92,9 +91,9 @@ final class ClusterPubSubStore implements PubSubStore {
 		for (String room : rooms) {
 			changed.add(room.equals(namespace) ? sessionId.toString() : room);
 		}
-		Namespace local = this.adapter.sockets().namespace(nsp);
-		this.adapter.transport().localRooms(nsp, changed, (room) -> local != null
-				&& (room.equals(sessionId.toString()) ? local.getClient(sessionId) != null : local.getRooms().contains(room)));
+		LocalSockets sockets = this.adapter.sockets();
+		this.adapter.transport().localRooms(nsp, changed, (room) -> room.equals(sessionId.toString())
+				? sockets.isConnected(nsp, sessionId) : sockets.hasRoom(nsp, room));
 	}
 
 	@Override

@@ -13,7 +13,7 @@ import com.corundumstudio.socketio.store.Store;
 import com.corundumstudio.socketio.store.StoreFactory;
 import com.corundumstudio.socketio.store.pubsub.PubSubStore;
 
-import dev.clusteradapter.cluster.server.EncodedEventsAware;
+import dev.clusteradapter.cluster.socketio.EncodedEventsAware;
 
 /**
  * netty-socketio {@link StoreFactory} that makes a server's broadcasts, room operations and

@@ -20,6 +20,7 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
+import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
 
 /**
  * The sockets this node serves, through netty-socketio's namespaces; empty on a node
@@ -41,7 +42,7 @@ final class LocalSockets {
 		this.namespaces = namespaces;
 	}
 
-	/** The server's pipeline writes {@link dev.clusteradapter.cluster.server.EncodedEventPacket}s. */
+	/** The server's pipeline writes {@link dev.clusteradapter.cluster.socketio.EncodedEventPacket}s. */
 	void useEncodedEvents() {
 		this.encodedEvents = true;
 	}
@@ -62,6 +63,18 @@ final class LocalSockets {
 	Namespace namespace(String nsp) {
 		NamespacesHub hub = this.namespaces;
 		return (hub != null) ? hub.get(nettyName(nsp)) : null;
+	}
+
+	/** Whether a session is connected to a namespace on this node. */
+	boolean isConnected(String nsp, UUID sessionId) {
+		Namespace namespace = namespace(nsp);
+		return namespace != null && namespace.getClient(sessionId) != null;
+	}
+
+	/** Whether a room of a namespace has a member on this node. */
+	boolean hasRoom(String nsp, String room) {
+		Namespace namespace = namespace(nsp);
+		return namespace != null && namespace.getRooms().contains(room);
 	}
 
 	Collection<Namespace> allNamespaces() {
@@ -131,7 +144,9 @@ final class LocalSockets {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
 		for (SocketIOClient client : clients) {
-			client.send(event.packetFor(client, encoded));
+			Packet packet = event.packetFor(client, encoded);
+			// volatile again where it is written: the client may stop taking writes meanwhile
+			client.send((target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);
 		}
 		return clients.size();
 	}

@@ -6,7 +6,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 
-import dev.clusteradapter.cluster.server.EncodedEventPacket;
+import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
 
 /**
  * One broadcast event as its local recipients need it: for Engine.IO v4 clients one packet

@@ -38,6 +38,10 @@ final class ClientSession {
 
 	private volatile Supplier<byte[]> statusSupplier = () -> NO_STATUS;
 
+	private volatile Supplier<byte[]> reportSupplier = () -> NO_STATUS;
+
+	private final AtomicBoolean reportQueued = new AtomicBoolean();
+
 	private volatile Channel channel;
 
 	private volatile int nodeId = -1;
@@ -65,20 +69,62 @@ final class ClientSession {
 		this.authenticated.complete(id);
 	}
 
+	void reportSupplier(Supplier<byte[]> reportSupplier) {
+		this.reportSupplier = reportSupplier;
+	}
+
+	/**
+	 * Sends a report on the link's event loop, soon: calls made before it is sent share it,
+	 * and it carries what the supplier says when it is sent.
+	 */
+	void reportSoon() {
+		Channel channel = this.channel;
+		if (channel == null || !this.reportQueued.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			channel.eventLoop().execute(() -> {
+				this.reportQueued.set(false);
+				write(new IpcFrame(FrameType.REPORT, this.nodeId, ClusterBus.PRIMARY,
+						Unpooled.wrappedBuffer(supplied(this.reportSupplier))));
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the link is gone, and its reports with it
+			this.reportQueued.set(false);
+		}
+	}
+
+	/** Sends a heartbeat now, out of turn, for a status that the primary should not wait for. */
+	void heartbeatSoon() {
+		Channel channel = this.channel;
+		if (channel != null) {
+			try {
+				channel.eventLoop().execute(this::heartbeat);
+			}
+			catch (RejectedExecutionException ex) {
+				// the link is gone: no heartbeat to send
+			}
+		}
+	}
+
 	void authenticationFailed(Throwable cause) {
 		this.authenticated.completeExceptionally(cause);
 	}
 
 	private void heartbeat() {
-		byte[] status;
+		write(new IpcFrame(FrameType.HEARTBEAT, this.nodeId, ClusterBus.PRIMARY,
+				Unpooled.wrappedBuffer(supplied(this.statusSupplier))));
+	}
+
+	private static byte[] supplied(Supplier<byte[]> supplier) {
 		try {
-			status = this.statusSupplier.get();
+			byte[] bytes = supplier.get();
+			return (bytes != null) ? bytes : NO_STATUS;
 		}
 		catch (RuntimeException ex) {
-			status = NO_STATUS;
+			return NO_STATUS;
 		}
-		write(new IpcFrame(FrameType.HEARTBEAT, this.nodeId, ClusterBus.PRIMARY,
-				Unpooled.wrappedBuffer((status != null) ? status : NO_STATUS)));
 	}
 
 	void received(IpcFrame frame) {

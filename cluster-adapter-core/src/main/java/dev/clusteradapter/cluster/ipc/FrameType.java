@@ -28,6 +28,12 @@ final class FrameType {
 	/** Hub to workers: a worker id whose link went down. */
 	static final int PEER_LEFT = 0x07;
 
+	/**
+	 * Worker to hub: an opaque report between heartbeats (its session counts, as sessions
+	 * open and close), handed to the hub's link listeners; never answered.
+	 */
+	static final int REPORT = 0x08;
+
 	/** Largest frame type. */
 	static final int MAX = 0xFFFF;
 

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 
 import org.apache.commons.logging.Log;
@@ -14,8 +15,8 @@ import dev.clusteradapter.cluster.ClusterBus;
 
 /**
  * The hub's handler of one authenticated worker link: answers heartbeats, hands
- * application frames to the {@link HubRouter}, and drops the link when it dies, goes
- * silent, or falls behind.
+ * application frames and reports to the {@link HubRouter}, and drops the link when it
+ * dies, goes silent, or falls behind.
  */
 final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 
@@ -46,10 +47,13 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 				this.link.forward(
 						new IpcFrame(FrameType.HEARTBEAT, ClusterBus.PRIMARY, this.link.id(), Unpooled.EMPTY_BUFFER));
 			}
+			else if (frame.type() == FrameType.REPORT) {
+				this.router.reported(this.link, ByteBufUtil.getBytes(frame.content()));
+			}
 			else {
 				logger.warn("Closing link of worker " + this.link.id() + ": unexpected control frame " + frame);
 				this.link.protocolViolation();
-				ctx.close();
+				this.link.drop("unexpected control frame");
 			}
 		}
 		finally {
@@ -68,8 +72,10 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
 		if (evt instanceof IdleStateEvent) {
-			logger.warn("Closing link of worker " + this.link.id() + ": no heartbeat");
-			ctx.close();
+			IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+			String reason = "no heartbeat for " + seconds(idle.getReaderIdleTimeInMillis());
+			logger.warn("Closing link of worker " + this.link.id() + ": " + reason);
+			this.link.drop(reason);
 			return;
 		}
 		super.userEventTriggered(ctx, evt);
@@ -87,6 +93,11 @@ final class HubLinkHandler extends ChannelInboundHandlerAdapter {
 			logger.debug("Closing link of worker " + this.link.id(), cause);
 		}
 		ctx.close();
+	}
+
+	/** {@code 5s}, or {@code 1500ms} when not whole seconds. */
+	private static String seconds(long millis) {
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }

@@ -95,6 +95,11 @@ final class HubRouter {
 		this.linkListeners.forEach((listener) -> listener.linkDown(info));
 	}
 
+	/** Hands a worker's report to the link listeners. */
+	void reported(WorkerLink from, byte[] report) {
+		this.linkListeners.forEach((listener) -> listener.reported(from.id(), report));
+	}
+
 	private void announce(int type, WorkerLink subject) {
 		for (WorkerLink link : this.links.values()) {
 			if (link != subject) {

@@ -35,7 +35,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 
 	private final IpcOptions options;
 
-	private final int requestedId;
+	private volatile int requestedId;
 
 	private final IpcMetrics metrics;
 
@@ -86,17 +86,38 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	}
 
 	/**
-	 * Connects and authenticates.
+	 * Connects and authenticates asking for the given id, for a worker that learns its id
+	 * only after it was built (a standby, once adopted). Asking again once connecting has
+	 * begun changes nothing.
+	 * @param requestedId the worker id to ask for, or {@code 0} to let the hub assign one
+	 * @return completes with the worker id the hub assigned once both sides proved the
+	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})
+	 * if the link could not be established
+	 */
+	public synchronized CompletableFuture<Integer> connect(int requestedId) {
+		if (requestedId < 0) {
+			throw new IllegalArgumentException("requestedId must be 0 (any) or positive");
+		}
+		if (this.channel == null) {
+			this.requestedId = requestedId;
+		}
+		return connect();
+	}
+
+	/**
+	 * Connects and authenticates, asking for the id given at construction.
 	 * @return completes with the worker id the hub assigned once both sides proved the
 	 * secret; completes exceptionally (for example with {@link IpcAuthenticationException})
 	 * if the link could not be established
 	 */
 	public synchronized CompletableFuture<Integer> connect() {
-		if (this.group != null) {
+		if (this.channel != null) {
 			return this.session.authenticated;
 		}
 		IpcTransport transport = this.endpoint.transport();
-		this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+		if (this.group == null) {
+			this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+		}
 		Bootstrap bootstrap = new Bootstrap().group(this.group)
 			.channel(IpcSockets.channel(transport))
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -135,12 +156,53 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	}
 
 	/**
+	 * Does ahead what connecting does first, so that a later {@link #connect(int)} links at
+	 * once: starts the link's I/O thread (loading the native transport) and readies the
+	 * cryptography of the proof. For a standby, which may wait long before it links, and
+	 * then should waste no time. Does nothing once connecting has begun.
+	 */
+	public synchronized void prepare() {
+		if (this.group != null) {
+			return;
+		}
+		this.group = IpcSockets.newGroup(this.endpoint.transport(), this.options.ioThreads(), "ipc-client");
+		this.group.submit(() -> Handshake.workerProof(this.options.secret().bytes(), Handshake.nonce(),
+				Handshake.nonce(), 0, 0)).syncUninterruptibly();
+	}
+
+	/**
 	 * Sets what each heartbeat carries to the primary, for example the number of clients.
 	 * Called on the I/O thread once per heartbeat interval: must be fast.
 	 * @param statusSupplier supplies the opaque status bytes
 	 */
 	public void setStatusSupplier(Supplier<byte[]> statusSupplier) {
 		this.session.statusSupplier(statusSupplier);
+	}
+
+	/**
+	 * Sets what a report carries to the primary (see {@link #reportSoon()}), for example
+	 * this worker's session counts. Called on the I/O thread: must be fast.
+	 * @param reportSupplier supplies the opaque report bytes
+	 */
+	public void setReportSupplier(Supplier<byte[]> reportSupplier) {
+		this.session.reportSupplier(reportSupplier);
+	}
+
+	/**
+	 * Sends a report to the primary soon, between heartbeats, on the link's I/O thread.
+	 * Cheap to call often: calls made before the report leaves share it, and it carries what
+	 * the report supplier says when it leaves. Does nothing while the link is not up.
+	 */
+	public void reportSoon() {
+		this.session.reportSoon();
+	}
+
+	/**
+	 * Sends a heartbeat with the current status now, out of turn: for a change the primary
+	 * should not wait a heartbeat interval for, such as this worker starting to listen.
+	 */
+	public void heartbeatNow() {
+		this.session.heartbeatSoon();
 	}
 
 	/**
@@ -169,7 +231,8 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		if (this.group != null) {
 			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
-		else {
+		if (this.channel == null) {
+			// never connected (perhaps prepared): no channel will report its close
 			this.closeFuture.complete(null);
 		}
 	}

@@ -18,6 +18,8 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.clusteradapter.cluster.ClusterBus;
 
@@ -29,6 +31,8 @@ import dev.clusteradapter.cluster.ClusterBus;
  * The primary itself is node {@link ClusterBus#PRIMARY} on the {@link #bus() bus}.
  */
 public final class IpcHub implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(IpcHub.class);
 
 	private static final String SOCKET_NAME = "ipc.sock";
 
@@ -112,6 +116,7 @@ public final class IpcHub implements AutoCloseable {
 				InetSocketAddress bound = (InetSocketAddress) this.serverChannel.localAddress();
 				this.endpoint = IpcEndpoint.tcp(bound.getAddress().getHostAddress(), bound.getPort());
 			}
+			logger.info("IPC hub listening on {}: {}", this.endpoint, this.options.transport().describe());
 			return this.endpoint;
 		}
 		catch (InterruptedException ex) {
@@ -128,8 +133,7 @@ public final class IpcHub implements AutoCloseable {
 	private Integer prepareSocketDirectory() throws IOException {
 		Path configured = this.options.socketDirectory();
 		if (configured == null) {
-			this.socketDirectory = Files.createTempDirectory("socketio-ipc-",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			this.socketDirectory = SocketDirectories.create(Path.of(System.getProperty("java.io.tmpdir")));
 			this.ownsSocketDirectory = true;
 		}
 		else {
@@ -166,9 +170,11 @@ public final class IpcHub implements AutoCloseable {
 		}
 		if (this.socketDirectory != null) {
 			try {
-				Files.deleteIfExists(this.socketDirectory.resolve(SOCKET_NAME));
 				if (this.ownsSocketDirectory) {
-					Files.deleteIfExists(this.socketDirectory);
+					SocketDirectories.delete(this.socketDirectory);
+				}
+				else {
+					Files.deleteIfExists(this.socketDirectory.resolve(SOCKET_NAME));
 				}
 			}
 			catch (IOException ex) {

@@ -15,8 +15,11 @@ import java.util.OptionalLong;
  * @param bytesIn bytes received from the worker, headers included
  * @param messagesOut frames queued for the worker
  * @param bytesOut bytes queued for the worker, headers included
+ * @param droppedBecause why the hub gave up on the worker and closed the link (for example
+ * {@code no heartbeat for 5s}); {@code null} while it is up, and when the worker closed it or
+ * the hub stopped
  */
 public record IpcLinkInfo(int workerId, OptionalLong pid, Instant connectedSince, Instant lastHeartbeat,
-		byte[] lastStatus, long messagesIn, long bytesIn, long messagesOut, long bytesOut) {
+		byte[] lastStatus, long messagesIn, long bytesIn, long messagesOut, long bytesOut, String droppedBecause) {
 
 }

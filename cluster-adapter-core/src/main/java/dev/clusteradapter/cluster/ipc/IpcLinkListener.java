@@ -1,8 +1,8 @@
 package dev.clusteradapter.cluster.ipc;
 
 /**
- * Told when a worker's link to the {@link IpcHub} comes up or goes down. Called on an I/O
- * thread: do not block.
+ * Told when a worker's link to the {@link IpcHub} comes up or goes down, and of the reports
+ * workers send between heartbeats. Called on an I/O thread: do not block.
  */
 public interface IpcLinkListener {
 
@@ -19,6 +19,15 @@ public interface IpcLinkListener {
 	 * @param link the link as it was last
 	 */
 	default void linkDown(IpcLinkInfo link) {
+	}
+
+	/**
+	 * A worker sent a report ({@link IpcClient#reportSoon()}). Reports of one worker arrive
+	 * in the order sent, after the heartbeats sent before them.
+	 * @param workerId the worker
+	 * @param report its opaque bytes
+	 */
+	default void reported(int workerId, byte[] report) {
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.clusteradapter.cluster.ipc;
 
-import io.netty.channel.epoll.Epoll;
+import dev.clusteradapter.cluster.NativeEpoll;
 
 /**
  * How the primary and its workers reach each other.
@@ -24,7 +24,18 @@ public enum IpcTransport {
 		if (this != AUTO) {
 			return this;
 		}
-		return Epoll.isAvailable() ? UNIX : TCP;
+		return NativeEpoll.isAvailable() ? UNIX : TCP;
+	}
+
+	/**
+	 * What this transport is on this machine, and why, for the start-up log: for example
+	 * {@code "Unix domain socket via native epoll (auto: native epoll is available)"} or
+	 * {@code "loopback TCP (auto: native epoll is unavailable: ...)"}.
+	 * @return the description
+	 */
+	public String describe() {
+		String what = (resolve() == UNIX) ? "Unix domain socket via native epoll" : "loopback TCP";
+		return what + ((this == AUTO) ? " (auto: " + NativeEpoll.availability() + ")" : " (configured)");
 	}
 
 }

@@ -37,6 +37,8 @@ final class WorkerLink {
 
 	private volatile byte[] lastStatus = new byte[0];
 
+	private volatile String dropReason;
+
 	WorkerLink(int id, Channel channel, long pid, IpcMetrics metrics) {
 		this.id = id;
 		this.channel = channel;
@@ -73,8 +75,19 @@ final class WorkerLink {
 	void closeForBackPressure() {
 		if (this.channel.isActive() && this.closedForBackPressure.compareAndSet(false, true)) {
 			this.metrics.linkClosedForBackPressure(this.id);
-			this.channel.close();
+			drop("more than " + this.channel.config().getWriteBufferHighWaterMark() + " bytes queued for it");
 		}
+	}
+
+	/**
+	 * Closes the link because the hub gives up on the worker, saying why.
+	 * @param reason why, for example {@code no heartbeat for 5s}
+	 */
+	void drop(String reason) {
+		if (this.dropReason == null) {
+			this.dropReason = reason;
+		}
+		this.channel.close();
 	}
 
 	void received(IpcFrame frame) {
@@ -96,7 +109,7 @@ final class WorkerLink {
 	IpcLinkInfo info() {
 		return new IpcLinkInfo(this.id, (this.pid > 0) ? OptionalLong.of(this.pid) : OptionalLong.empty(),
 				this.connectedSince, this.lastHeartbeat, this.lastStatus.clone(), this.messagesIn.sum(),
-				this.bytesIn.sum(), this.messagesOut.sum(), this.bytesOut.sum());
+				this.bytesIn.sum(), this.messagesOut.sum(), this.bytesOut.sum(), this.dropReason);
 	}
 
 }

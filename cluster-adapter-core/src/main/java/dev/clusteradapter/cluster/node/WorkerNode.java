@@ -1,9 +1,13 @@
 package dev.clusteradapter.cluster.node;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import dev.clusteradapter.cluster.ClusterBus;
@@ -24,9 +28,13 @@ public final class WorkerNode {
 
 	private final IpcClient client;
 
+	private final Future<Integer> adoption;
+
 	private final Duration connectTimeout;
 
 	private final Runnable onPrimaryLost;
+
+	private final LongAdder sessionsOpened = new LongAdder();
 
 	private volatile boolean stopping;
 
@@ -37,7 +45,21 @@ public final class WorkerNode {
 	 * @param onPrimaryLost run once when the link drops while the worker is not stopping
 	 */
 	public WorkerNode(IpcClient client, Duration connectTimeout, Runnable onPrimaryLost) {
+		this(client, null, connectTimeout, onPrimaryLost);
+	}
+
+	/**
+	 * Creates the link of a worker that may be a standby.
+	 * @param client IPC client to the primary
+	 * @param adoption for a standby, completes with the worker id the primary adopts it as
+	 * (exceptionally if it leaves first); {@link #start()} waits for it before linking.
+	 * {@code null} for a worker that knows its id
+	 * @param connectTimeout how long to wait for the link to authenticate at start
+	 * @param onPrimaryLost run once when the link drops while the worker is not stopping
+	 */
+	public WorkerNode(IpcClient client, Future<Integer> adoption, Duration connectTimeout, Runnable onPrimaryLost) {
 		this.client = client;
+		this.adoption = adoption;
 		this.connectTimeout = connectTimeout;
 		this.onPrimaryLost = onPrimaryLost;
 	}
@@ -51,13 +73,54 @@ public final class WorkerNode {
 	}
 
 	/**
-	 * Links to the primary, waiting until authenticated.
-	 * @throws IllegalStateException when the primary cannot be reached or refuses
+	 * Reports this worker's sessions to the primary as they open and close, between
+	 * heartbeats, so that least-connection balancing sees every connection: call
+	 * {@link #sessionOpened()} and {@link #sessionClosed()} as they do.
+	 * @param open the sessions this worker holds now
+	 */
+	public void reportSessions(IntSupplier open) {
+		this.client.setReportSupplier(() -> new SessionReport(open.getAsInt(), this.sessionsOpened.sum()).encode());
+	}
+
+	/**
+	 * A session opened. Cheap: reports of sessions opening and closing at once are sent as
+	 * one.
+	 */
+	public void sessionOpened() {
+		this.sessionsOpened.increment();
+		this.client.reportSoon();
+	}
+
+	/**
+	 * A session closed. Cheap: reports of sessions opening and closing at once are sent as
+	 * one.
+	 */
+	public void sessionClosed() {
+		this.client.reportSoon();
+	}
+
+	/**
+	 * Tells the primary at once, rather than at the next heartbeat, that this worker serves:
+	 * its status and its sessions.
+	 */
+	public void announce() {
+		this.client.heartbeatNow();
+		this.client.reportSoon();
+	}
+
+	/**
+	 * Links to the primary, waiting until authenticated; a standby first waits, as long as
+	 * it takes, until its primary adopts it. Until then nothing of it serves: the
+	 * application's later start phases (the Socket.IO server) follow its adoption.
+	 * @throws IllegalStateException when the primary cannot be reached or refuses, or the
+	 * standby leaves before being adopted
 	 */
 	public void start() {
 		try {
-			int id = this.client.connect().get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			logger.info("Linked to the primary as worker {}", id);
+			CompletableFuture<Integer> linking = (this.adoption != null) ? this.client.connect(awaitAdoption())
+					: this.client.connect();
+			int id = linking.get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			logger.info("Linked to the primary at {} as worker {}", this.client.endpoint(), id);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -72,6 +135,17 @@ public final class WorkerNode {
 				this.onPrimaryLost.run();
 			}
 		});
+	}
+
+	private int awaitAdoption() throws InterruptedException {
+		this.client.prepare();
+		logger.info("Standby: ready, waiting for the primary to adopt this JVM as a worker");
+		try {
+			return this.adoption.get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Standby left before it was adopted", ex.getCause());
+		}
 	}
 
 	/**

@@ -17,9 +17,11 @@ import dev.clusteradapter.cluster.supervisor.WorkerState;
  * @param linked whether its IPC link is up
  * @param lastHeartbeat when its last heartbeat arrived, or {@code null}
  * @param status what its last heartbeat reported
+ * @param lastExitReason why its last JVM ended (for example {@code exited with code 137} or
+ * {@code link lost (no heartbeat for 5s)}), {@code null} if none did or no supervisor runs it
  */
 public record WorkerSnapshot(int id, long pid, WorkerState state, int restarts, Instant startedAt, boolean linked,
-		Instant lastHeartbeat, WorkerStatus status) {
+		Instant lastHeartbeat, WorkerStatus status, String lastExitReason) {
 
 	/**
 	 * Whether the worker serves clients: linked to the primary and listening.

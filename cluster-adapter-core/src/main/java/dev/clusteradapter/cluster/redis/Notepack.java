@@ -1,274 +1,93 @@
 package dev.clusteradapter.cluster.redis;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
+import java.util.Objects;
 
 /**
- * msgpack as {@code notepack.io} writes and reads it, the encoding of Socket.IO's Node Redis
- * adapters. JavaScript has one number type: integral values take the smallest integer
- * format, others float64, whatever their Java type. {@code Buffer} is {@code bin};
- * {@code undefined} is fixext 1 of type 0 and reads as {@code null}; a {@code Date} is fixext 8
- * of type 0 (a float64 of milliseconds) and reads as an {@link Instant}.
+ * The msgpack of Socket.IO's Redis adapter: notepack.io 3.0.1, byte for byte, for the
+ * values Socket.IO messages carry.
+ *
+ * <pre>
+ * Java, written                JavaScript (notepack.io 3.0.1)    msgpack, first bytes
+ * ---------------------------  --------------------------------  --------------------------------------
+ * null                         null, undefined (array element)   c0
+ * Boolean                      boolean                           c2 | c3
+ * integral number              number, Math.floor(v) === v       00-7f | e0-ff | cc cd ce cf | d0 d1 d2 d3
+ *   (Integer, Long, integral     the smallest that holds it;       + 1/2/4/8 bytes, big-endian
+ *    Double, BigInteger ...)     beyond 32 bits: uint64 / int64
+ * other number (fraction,      number                            cb + IEEE 754 double (never float32)
+ *   NaN, +-Infinity)
+ * CharSequence, Character,     string                            a0-bf | d9 len8 | da len16 | db len32
+ *   UUID, Enum (name)                                               + UTF-8 (lone surrogate: U+FFFD)
+ * byte[], ByteBuffer           Buffer, ArrayBuffer, typed array  c4 len8 | c5 len16 | c6 len32 + bytes
+ * Instant, Date (millis)       Date                              d6 ff sec32
+ *                                                                | d7 ff (nsec30 sec34)
+ *                                                                | c7 0c ff nsec32 sec64
+ * List, Collection, array      Array                             90-9f | dc len16 | dd len32 + items
+ * Map (keys as strings)        object (undefined values left     80-8f | de len16 | df len32
+ *                                out, keys in Object.keys order)    + key, value, key, value ...
+ * JsonNode                     the JSON value it holds           as above
+ * </pre>
+ *
+ * Decoding gives {@code null}, {@link Boolean}, {@link Integer} or {@link Long} (an integer
+ * beyond {@code Long.MAX_VALUE} as the {@link Double} JavaScript sees), {@link Double} (float32
+ * and float64), {@link String}, {@code byte[]}, {@link java.time.Instant},
+ * {@code ArrayList<Object>}, {@code LinkedHashMap<String, Object>} in wire order. It also reads
+ * what notepack.io 2.x wrote and 3.x still reads: {@code d4 00 00} ({@code undefined}: left out
+ * of a map, {@code null} in an array, as {@code JSON.stringify} does), {@code d7 00} + int64
+ * milliseconds (a Date), ext 8/16/32 of type 0 (an ArrayBuffer, as {@code byte[]}). Any other
+ * extension decodes as notepack hands it to JavaScript: a list {@code [type, byte[]]}.
  * <p>
- * Reading is bounded by its input: a count that cannot fit in the bytes left, a nesting
- * deeper than {@value #MAX_DEPTH} or any malformed byte throws {@link MalformedMessageException}.
+ * Where Java cannot follow notepack byte for byte: an integral number of magnitude 2^64 or
+ * more (below -2^63) is written as float64, because notepack's 64-bit arithmetic wraps it
+ * around to another number; strings of at most 32 UTF-16 units with a lone surrogate, which
+ * notepack writes as invalid UTF-8, are written with U+FFFD as its longer strings are.
+ * JavaScript puts integer-like keys first in an object, ascending; a Java map is written in
+ * its own order.
+ * <p>
+ * Decoding is safe on any input: no length is trusted beyond the bytes that are there,
+ * nesting stops at {@value #MAX_DEPTH} levels, and every defect is one
+ * {@link MalformedMessageException}.
  */
-final class Notepack {
+public final class Notepack {
 
-	/** Deepest nesting read. */
-	static final int MAX_DEPTH = 64;
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+	/** How deep arrays and maps may nest, as Jackson's default for JSON. */
+	public static final int MAX_DEPTH = 1000;
 
 	private Notepack() {
 	}
 
-	static byte[] encode(Object value) {
-		try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-			pack(packer, value, 0);
-			return packer.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("msgpack encoding failed", ex);
-		}
+	/**
+	 * Encodes a value as notepack.io encodes the JavaScript value it stands for.
+	 * @param value the value (see the table above)
+	 * @return the msgpack bytes
+	 * @throws IllegalArgumentException for a type that has no JavaScript counterpart, a
+	 * {@code null} map key, or nesting deeper than {@value #MAX_DEPTH}
+	 */
+	public static byte[] encode(Object value) {
+		return NotepackWriter.write(value);
 	}
 
-	private static void pack(MessageBufferPacker packer, Object value, int depth) throws IOException {
-		if (depth > MAX_DEPTH) {
-			throw new IllegalArgumentException("Value nested deeper than " + MAX_DEPTH);
-		}
-		if (value == null) {
-			packer.packNil();
-		}
-		else if (value instanceof String text) {
-			packer.packString(text);
-		}
-		else if (value instanceof Boolean bool) {
-			packer.packBoolean(bool);
-		}
-		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-			packLong(packer, ((Number) value).longValue());
-		}
-		else if (value instanceof Number number) {
-			packNumber(packer, number);
-		}
-		else if (value instanceof byte[] bytes) {
-			packer.packBinaryHeader(bytes.length);
-			packer.writePayload(bytes);
-		}
-		else if (value instanceof ByteBuffer buffer) {
-			ByteBuffer copy = buffer.duplicate();
-			byte[] bytes = new byte[copy.remaining()];
-			copy.get(bytes);
-			pack(packer, bytes, depth);
-		}
-		else if (value instanceof Map<?, ?> map) {
-			packer.packMapHeader(map.size());
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				packer.packString(String.valueOf(entry.getKey()));
-				pack(packer, entry.getValue(), depth + 1);
-			}
-		}
-		else if (value instanceof Collection<?> collection) {
-			packer.packArrayHeader(collection.size());
-			for (Object item : collection) {
-				pack(packer, item, depth + 1);
-			}
-		}
-		else if (value instanceof Object[] array) {
-			pack(packer, List.of(array), depth);
-		}
-		else if (value instanceof JsonNode node) {
-			pack(packer, JSON.convertValue(node, Object.class), depth);
-		}
-		else if (value instanceof Instant instant) {
-			packer.packExtensionTypeHeader((byte) 0, 8);
-			packer.writePayload(ByteBuffer.allocate(8).putDouble(instant.toEpochMilli()).array());
-		}
-		else {
-			// an application object: its JSON shape, as JSON.stringify would give it
-			pack(packer, JSON.convertValue(value, Object.class), depth);
-		}
+	/**
+	 * Decodes one msgpack value that fills the whole array.
+	 * @param bytes the payload
+	 * @return the value
+	 * @throws MalformedMessageException if the bytes are not exactly one well-formed value
+	 */
+	public static Object decode(byte[] bytes) {
+		return decode(bytes, 0, bytes.length);
 	}
 
-	private static void packNumber(MessageBufferPacker packer, Number number) throws IOException {
-		if (number instanceof BigInteger big && big.bitLength() < 64) {
-			packLong(packer, big.longValue());
-			return;
-		}
-		if (number instanceof BigDecimal decimal) {
-			try {
-				packLong(packer, decimal.longValueExact());
-				return;
-			}
-			catch (ArithmeticException ex) {
-				// not integral: a float64 below
-			}
-		}
-		double value = number.doubleValue();
-		if (value == Math.rint(value) && Math.abs(value) <= MAX_SAFE_INTEGER && !(value == 0 && 1 / value < 0)) {
-			packLong(packer, (long) value);
-		}
-		else {
-			packer.packDouble(value);
-		}
-	}
-
-	private static void packLong(MessageBufferPacker packer, long value) throws IOException {
-		if (Math.abs((double) value) > MAX_SAFE_INTEGER) {
-			// beyond 2^53 a JavaScript number is a float64
-			packer.packDouble(value);
-		}
-		else {
-			packer.packLong(value);
-		}
-	}
-
-	static Object decode(byte[] payload) {
-		try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(payload)) {
-			if (!unpacker.hasNext()) {
-				throw new MalformedMessageException("Empty msgpack message");
-			}
-			Object value = unpack(unpacker, payload.length, 0);
-			if (unpacker.hasNext()) {
-				throw new MalformedMessageException("Trailing bytes after a msgpack value");
-			}
-			return clean(value);
-		}
-		catch (MalformedMessageException ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new MalformedMessageException("Malformed msgpack: " + ex.getMessage());
-		}
-	}
-
-	private static Object unpack(MessageUnpacker unpacker, int size, int depth) throws IOException {
-		if (depth > MAX_DEPTH) {
-			throw new MalformedMessageException("msgpack nested deeper than " + MAX_DEPTH);
-		}
-		MessageFormat format = unpacker.getNextFormat();
-		ValueType type = format.getValueType();
-		switch (type) {
-			case NIL:
-				unpacker.unpackNil();
-				return null;
-			case BOOLEAN:
-				return unpacker.unpackBoolean();
-			case INTEGER:
-				if (format == MessageFormat.UINT64) {
-					BigInteger big = unpacker.unpackBigInteger();
-					return (big.bitLength() < 64) ? (Object) big.longValue() : (Object) big.doubleValue();
-				}
-				long number = unpacker.unpackLong();
-				return (number == (int) number) ? (Object) (int) number : (Object) number;
-			case FLOAT:
-				return unpacker.unpackDouble();
-			case STRING: {
-				int length = unpacker.unpackRawStringHeader();
-				check(unpacker, length, size);
-				return new String(unpacker.readPayload(length), java.nio.charset.StandardCharsets.UTF_8);
-			}
-			case BINARY: {
-				int length = unpacker.unpackBinaryHeader();
-				check(unpacker, length, size);
-				return unpacker.readPayload(length);
-			}
-			case ARRAY: {
-				int count = unpacker.unpackArrayHeader();
-				check(unpacker, count, size);
-				List<Object> list = new ArrayList<>(count);
-				for (int i = 0; i < count; i++) {
-					list.add(unpack(unpacker, size, depth + 1));
-				}
-				return list;
-			}
-			case MAP: {
-				int count = unpacker.unpackMapHeader();
-				check(unpacker, (long) count * 2, size);
-				Map<String, Object> map = new LinkedHashMap<>();
-				for (int i = 0; i < count; i++) {
-					Object key = unpack(unpacker, size, depth + 1);
-					Object value = unpack(unpacker, size, depth + 1);
-					if (!isUndefined(value)) {
-						map.put(String.valueOf(key), value);
-					}
-				}
-				return map;
-			}
-			case EXTENSION: {
-				var header = unpacker.unpackExtensionTypeHeader();
-				check(unpacker, header.getLength(), size);
-				byte[] data = unpacker.readPayload(header.getLength());
-				if (header.getType() == 0 && header.getLength() == 8) {
-					return Instant.ofEpochMilli((long) ByteBuffer.wrap(data).getDouble());
-				}
-				if (header.getType() == 0 && header.getLength() == 1) {
-					return Undefined.INSTANCE;
-				}
-				// an ArrayBuffer: its bytes
-				return data;
-			}
-			default:
-				throw new MalformedMessageException("Unknown msgpack value type " + type);
-		}
-	}
-
-	private static boolean isUndefined(Object value) {
-		return value == Undefined.INSTANCE;
-	}
-
-	/** Every element takes at least one byte: a count larger than what is left cannot be. */
-	private static void check(MessageUnpacker unpacker, long count, int size) {
-		if (count < 0 || count > size - unpacker.getTotalReadBytes()) {
-			throw new MalformedMessageException("msgpack length " + count + " exceeds the message");
-		}
-	}
-
-	/** JavaScript's {@code undefined}: dropped from maps, {@code null} elsewhere once read. */
-	enum Undefined {
-
-		INSTANCE;
-
-	}
-
-	/** Replaces undefined values left in lists by {@code null}. */
-	static Object clean(Object value) {
-		if (value == Undefined.INSTANCE) {
-			return null;
-		}
-		if (value instanceof List<?> list) {
-			List<Object> result = new ArrayList<>(list.size());
-			for (Iterator<?> it = list.iterator(); it.hasNext();) {
-				result.add(clean(it.next()));
-			}
-			return result;
-		}
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> result = new LinkedHashMap<>();
-			map.forEach((key, item) -> result.put(String.valueOf(key), clean(item)));
-			return result;
-		}
-		return value;
+	/**
+	 * Decodes one msgpack value that fills a range of an array.
+	 * @param bytes the array
+	 * @param offset where the value starts
+	 * @param length how many bytes it takes
+	 * @return the value
+	 * @throws MalformedMessageException if the bytes are not exactly one well-formed value
+	 */
+	public static Object decode(byte[] bytes, int offset, int length) {
+		Objects.checkFromIndexSize(offset, length, bytes.length);
+		return NotepackReader.read(bytes, offset, length);
 	}
 
 }

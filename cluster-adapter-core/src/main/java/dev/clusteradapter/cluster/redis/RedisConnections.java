@@ -61,6 +61,44 @@ public interface RedisConnections extends AutoCloseable {
 		return of(subscriber, publisher, publisher.async());
 	}
 
+	/**
+	 * These connections, which also release something of their own when closed (the Lettuce
+	 * client that opened them, say), after the connections.
+	 * @param release what to release
+	 * @return the connections
+	 */
+	default RedisConnections alsoClosing(Runnable release) {
+		RedisConnections connections = this;
+		return new RedisConnections() {
+
+			@Override
+			public StatefulRedisPubSubConnection<byte[], byte[]> subscriber() {
+				return connections.subscriber();
+			}
+
+			@Override
+			public StatefulConnection<byte[], byte[]> publisher() {
+				return connections.publisher();
+			}
+
+			@Override
+			public BaseRedisAsyncCommands<byte[], byte[]> commands() {
+				return connections.commands();
+			}
+
+			@Override
+			public void close() {
+				try {
+					connections.close();
+				}
+				finally {
+					release.run();
+				}
+			}
+
+		};
+	}
+
 	private static RedisConnections of(StatefulRedisPubSubConnection<byte[], byte[]> subscriber,
 			StatefulConnection<byte[], byte[]> publisher, BaseRedisAsyncCommands<byte[], byte[]> commands) {
 		return new RedisConnections() {

@@ -26,19 +26,22 @@ import dev.clusteradapter.cluster.adapter.BroadcastTarget;
  * SPUBLISH &lt;prefix&gt;#&lt;nsp&gt;#&lt;room&gt;#    broadcasts to one room ("dynamic" mode, rooms of any
  *                                        length but 20, socket.io's socket id length)
  * SPUBLISH &lt;prefix&gt;#&lt;nsp&gt;#&lt;uid&gt;#     answers to the node of that uid
+ * SPUBLISH &lt;prefix&gt;-heartbeat#          this adapter's heartbeats (types 1, 2, 13)
  * </pre>
  * JSON, or msgpack when binary is inside. Types: 1 initial heartbeat, 2 heartbeat,
  * 3 broadcast, 4 join, 5 leave, 6 disconnect, 7 fetch sockets, 8 its answer,
  * 9 server-side emit, 10 its answer, 11 client count, 12 ack, 13 adapter close. Node's
- * sharded adapter sends no heartbeat and ignores them: this adapter's peers name
- * themselves with types 1, 2 and 13, and Node servers are counted by SHARDNUMSUB. Extension
+ * sharded adapter sends no heartbeat: this adapter's peers name themselves with types 1, 2
+ * and 13 on a channel Node does not subscribe, and Node servers are counted by SHARDNUMSUB. Extension
  * that Node servers ignore: {@code requestId} on joins, leaves and disconnections, answered
  * by type {@value #OPERATION_DONE}; socket ids on client counts and acks; acks of clients that
  * did not answer, to this adapter's peers only.
  * <p>
- * Node subscribes to the channel of each room its sockets are in (its "dynamic" mode); this
- * node does not: it publishes one-room broadcasts on the namespace channel, which every node
- * hears, and it hears every room of every Node server. See the README for what that costs.
+ * Like Node in its default "dynamic" mode, this node subscribes to the channel of each room
+ * its sockets are in (their own id rooms too: Node publishes to a socket id of any length but
+ * 20 on its room channel). It publishes every broadcast on the namespace channel, which every
+ * server subscribes: a broadcast right after a join elsewhere cannot overtake that server's
+ * new room subscription, as it can between Node servers.
  */
 final class ShardedWire implements NodeWire {
 
@@ -96,10 +99,18 @@ final class ShardedWire implements NodeWire {
 		return servesClients ? List.of(channel(nsp), responseChannel(nsp, this.uid)) : List.of(responseChannel(nsp, this.uid));
 	}
 
+	/**
+	 * Heartbeats have a channel of their own, which Node servers do not subscribe: an emitter
+	 * (a primary) hears them without hearing every broadcast, and without being counted as a
+	 * server by {@code SHARDNUMSUB}.
+	 */
+	String heartbeatChannel() {
+		return this.prefix + "-heartbeat#";
+	}
+
 	@Override
 	public List<String> nodeChannels(boolean servesClients) {
-		// heartbeats travel on the root namespace's channel; an emitter hears them to know the fleet
-		return servesClients ? List.of() : List.of(channel("/"));
+		return List.of(heartbeatChannel());
 	}
 
 	@Override
@@ -244,13 +255,14 @@ final class ShardedWire implements NodeWire {
 			case HEARTBEAT -> HEARTBEAT;
 			case CLOSE -> ADAPTER_CLOSE;
 		};
-		return new WireFrame(channel("/"), WireSupport.json(message("/", type, null)),
+		return new WireFrame(heartbeatChannel(), WireSupport.json(message("/", type, null)),
 				signal.name().toLowerCase(java.util.Locale.ROOT));
 	}
 
 	@Override
 	public WireMessage read(String channel, byte[] payload) {
 		Map<String, Object> message = WireSupport.map(WireSupport.decode(payload), "message");
+		boolean heartbeat = channel.equals(heartbeatChannel());
 		if (!(message.get("uid") instanceof String sender)) {
 			throw new MalformedMessageException("Message without uid");
 		}
@@ -262,6 +274,9 @@ final class ShardedWire implements NodeWire {
 		Map<String, Object> data = (message.get("data") instanceof Map<?, ?>) ? WireSupport.map(message.get("data"), "data")
 				: Map.of();
 		RequestIds ids = this.support.ids();
+		if (heartbeat != (type == INITIAL_HEARTBEAT || type == HEARTBEAT || type == ADAPTER_CLOSE)) {
+			throw new MalformedMessageException("Message of type " + type + " on " + channel);
+		}
 		switch (type) {
 			case INITIAL_HEARTBEAT:
 				return WireMessage.signal(sender, WireMessage.Signal.INITIAL_HEARTBEAT);

@@ -60,7 +60,13 @@ final class WireSupport {
 	}
 
 	static byte[] msgpack(Object value) {
-		return Notepack.encode(value);
+		try {
+			return Notepack.encode(value);
+		}
+		catch (IllegalArgumentException ex) {
+			// an application object (an ack's answer): its JSON shape, as JSON.stringify would give it
+			return Notepack.encode(JSON.valueToTree(value));
+		}
 	}
 
 	/** JSON unless binary is inside: the sharded adapter's rule (Buffers survive msgpack only). */

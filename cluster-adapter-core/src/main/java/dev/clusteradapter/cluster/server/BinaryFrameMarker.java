@@ -1,6 +1,5 @@
 package dev.clusteradapter.cluster.server;
 
-import com.corundumstudio.socketio.transport.WebSocketTransport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,7 +10,7 @@ import io.netty.util.AttributeKey;
 
 /**
  * Remembers whether the WebSocket message being read is binary, which netty-socketio's
- * {@link WebSocketTransport} forgets when it passes the frame's content on: only a binary
+ * {@code WebSocketTransport} forgets when it passes the frame's content on: only a binary
  * message is an attachment, and a client may send an Engine.IO text packet (a ping, the
  * upgrade) between a binary Socket.IO packet and its attachments.
  */

@@ -3,7 +3,6 @@ package dev.clusteradapter.cluster.server;
 import java.time.Duration;
 import java.util.function.Function;
 
-import com.corundumstudio.socketio.BroadcastAckBridge;
 import com.corundumstudio.socketio.BroadcastAckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.clusteradapter.cluster.adapter.ClientAckListener;
 import dev.clusteradapter.cluster.adapter.RemoteSocket;
+import dev.clusteradapter.cluster.socketio.BroadcastAckCallbacks;
 
 /**
  * Drives a user's {@link BroadcastAckCallback} from the cluster's acks: one call per client
@@ -37,7 +37,7 @@ final class BroadcastAckCallbackDriver implements ClientAckListener {
 	BroadcastAckCallbackDriver(BroadcastAckCallback<?> callback, int parts, Function<String, SocketIONamespace> namespaces,
 			Duration requestsTimeout) {
 		this.callback = callback;
-		this.resultClass = BroadcastAckBridge.resultClass(callback);
+		this.resultClass = BroadcastAckCallbacks.resultClass(callback);
 		this.unsettledParts = parts;
 		this.namespaces = namespaces;
 		this.requestsTimeout = requestsTimeout;
@@ -45,7 +45,7 @@ final class BroadcastAckCallbackDriver implements ClientAckListener {
 
 	/** Wait for each client, in the callback's terms: its timeout, else the cluster's requests timeout. */
 	static Duration timeout(BroadcastAckCallback<?> callback, Duration requestsTimeout) {
-		int seconds = BroadcastAckBridge.timeoutSeconds(callback);
+		int seconds = BroadcastAckCallbacks.timeoutSeconds(callback);
 		return (seconds > 0) ? Duration.ofSeconds(seconds) : requestsTimeout;
 	}
 
@@ -61,12 +61,12 @@ final class BroadcastAckCallbackDriver implements ClientAckListener {
 
 	@Override
 	public void missed(SocketIOClient client) {
-		BroadcastAckBridge.clientTimedOut(this.callback, client);
+		BroadcastAckCallbacks.clientTimedOut(this.callback, client);
 	}
 
 	@Override
 	public void missed(RemoteSocket socket) {
-		BroadcastAckBridge.clientTimedOut(this.callback, view(socket));
+		BroadcastAckCallbacks.clientTimedOut(this.callback, view(socket));
 	}
 
 	@Override
@@ -78,7 +78,7 @@ final class BroadcastAckCallbackDriver implements ClientAckListener {
 			allAnswered = this.unsettledParts == 0 && this.everyClientAnswered;
 		}
 		if (allAnswered) {
-			BroadcastAckBridge.allAnswered(this.callback);
+			BroadcastAckCallbacks.allAnswered(this.callback);
 		}
 	}
 
@@ -94,13 +94,13 @@ final class BroadcastAckCallbackDriver implements ClientAckListener {
 		catch (IllegalArgumentException ex) {
 			logger.warn("Ack of client {} is not a {}: counted as missing", client.getSessionId(),
 					this.resultClass.getName(), ex);
-			BroadcastAckBridge.clientTimedOut(this.callback, client);
+			BroadcastAckCallbacks.clientTimedOut(this.callback, client);
 			synchronized (this) {
 				this.everyClientAnswered = false;
 			}
 			return;
 		}
-		BroadcastAckBridge.clientAnswered(this.callback, client, result);
+		BroadcastAckCallbacks.clientAnswered(this.callback, client, result);
 	}
 
 }

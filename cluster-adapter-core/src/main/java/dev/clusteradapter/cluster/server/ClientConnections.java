@@ -2,20 +2,19 @@ package dev.clusteradapter.cluster.server;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
-import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
+
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
 
 /**
  * Every open client connection of a server, to close them when it stops. A polling client
@@ -37,20 +36,45 @@ final class ClientConnections {
 	}
 
 	/**
+	 * Connections open.
+	 * @return how many
+	 */
+	int open() {
+		return this.channels.size();
+	}
+
+	/**
+	 * The most bytes waiting to be sent on one connection, queued in the connection's write
+	 * buffer because its socket takes no more.
+	 * @return the bytes
+	 */
+	long maxPendingWriteBytes() {
+		long max = 0;
+		for (Channel channel : this.channels) {
+			ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+			if (buffer != null) {
+				max = Math.max(max, buffer.totalPendingWriteBytes());
+			}
+		}
+		return max;
+	}
+
+	/**
 	 * Tells every polling client goodbye, closes the WebSockets, waits for the polling
 	 * connections to close, then closes those left.
 	 * @param clients the connected Socket.IO clients, of every namespace
 	 * @param patience how long to wait for the goodbyes to go out
 	 */
 	void closeAll(Collection<SocketIOClient> clients, Duration patience) {
-		Map<ClientHead, Boolean> polling = new IdentityHashMap<>();
+		// a session in several namespaces is told once
+		Set<EngineIoSession> polling = new HashSet<>();
 		for (SocketIOClient client : clients) {
-			if (client instanceof NamespaceClient namespaceClient
-					&& namespaceClient.getBaseClient().getCurrentTransport() == Transport.POLLING) {
-				polling.put(namespaceClient.getBaseClient(), Boolean.TRUE);
+			EngineIoSession session = EngineIoSession.of(client);
+			if (session != null && session.currentTransport() == Transport.POLLING) {
+				polling.add(session);
 			}
 		}
-		polling.keySet().forEach((head) -> head.send(new Packet(PacketType.CLOSE, head.getEngineIOVersion()), Transport.POLLING));
+		polling.forEach(EngineIoSession::sendPollingClose);
 		for (Channel channel : this.channels) {
 			if (channel.pipeline().get(WebSocketFrameEncoder.class) != null) {
 				channel.close();

@@ -3,11 +3,6 @@ package dev.clusteradapter.cluster.server;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 
-import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.messages.PacketsMessage;
-import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.listener.DefaultExceptionListener;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -21,6 +16,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.AttributeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+import dev.clusteradapter.cluster.socketio.InboundPackets;
 
 /**
  * The starter's default {@link com.corundumstudio.socketio.listener.ExceptionListener}:
@@ -50,18 +48,18 @@ public class ClientErrorListener extends DefaultExceptionListener {
 	 * netty-socketio's packet handler reads them, since a polling request's connection
 	 * names no client of its own.
 	 */
-	static final AttributeKey<ClientHead> PACKET_SENDER = AttributeKey.valueOf(ClientErrorListener.class, "sender");
+	static final AttributeKey<EngineIoSession> PACKET_SENDER = AttributeKey.valueOf(ClientErrorListener.class, "sender");
 
 	/** Records {@link #PACKET_SENDER} for the listener. */
 	static final ChannelInboundHandler RECORDER = new PacketSenderRecorder();
 
 	@Override
 	public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		ClientHead client = ctx.channel().attr(PACKET_SENDER).get();
+		EngineIoSession client = ctx.channel().attr(PACKET_SENDER).get();
 		if (client == null) {
-			client = ctx.channel().attr(ClientHead.CLIENT).get();
+			client = EngineIoSession.of(ctx.channel());
 		}
-		Object who = (client != null) ? client.getSessionId() : ctx.channel().remoteAddress();
+		Object who = (client != null) ? client.sessionId() : ctx.channel().remoteAddress();
 		if (isConnectionFailure(cause)) {
 			logger.debug("Connection of {} failed: {}", who, cause.toString());
 		}
@@ -69,7 +67,7 @@ public class ClientErrorListener extends DefaultExceptionListener {
 			logger.warn("Disconnecting {} after bad input: {}", who, cause.toString());
 			if (ctx.pipeline().get(WebSocketFrameEncoder.class) != null) {
 				if (client != null) {
-					client.onChannelDisconnect();
+					client.end();
 				}
 				ctx.channel()
 					.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INVALID_PAYLOAD_DATA))
@@ -78,8 +76,8 @@ public class ClientErrorListener extends DefaultExceptionListener {
 			}
 			if (client != null) {
 				// a waiting long-poll gets Engine.IO's close packet, and the session ends
-				client.send(new Packet(PacketType.CLOSE, client.getEngineIOVersion()), Transport.POLLING);
-				client.onChannelDisconnect();
+				client.sendPollingClose();
+				client.end();
 			}
 		}
 		ctx.close();
@@ -100,8 +98,9 @@ public class ClientErrorListener extends DefaultExceptionListener {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
-			if (msg instanceof PacketsMessage packets) {
-				ctx.channel().attr(PACKET_SENDER).set(packets.getClient());
+			InboundPackets packets = InboundPackets.of(msg);
+			if (packets != null) {
+				ctx.channel().attr(PACKET_SENDER).set(packets.session());
 			}
 			ctx.fireChannelRead(msg);
 		}

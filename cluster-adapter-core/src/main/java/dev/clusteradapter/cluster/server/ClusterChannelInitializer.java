@@ -1,30 +1,30 @@
 package dev.clusteradapter.cluster.server;
 
-import java.lang.reflect.Field;
-
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.handler.ClientsBox;
-import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.clusteradapter.cluster.socketio.EncodedEventsAware;
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+import dev.clusteradapter.cluster.socketio.EngineIoSessions;
+import dev.clusteradapter.cluster.socketio.SocketIoPipeline;
 
 /**
  * netty-socketio's channel pipeline with the starter's fixes for Engine.IO v4 clients: its
  * own packet decoder and encoder beside netty-socketio's, and optionally
  * {@code Connection: close} on every HTTP response.
  * <pre>
- * httpDecoder - [requestGuard] - httpAggregator - httpEncoder - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetSender - packetHandler - engineIoRequestGuard - authorizeHandler - pollingTransport - binaryFrameMarker
+ * outboundLimit - httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
+ *   - packetSender - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - sessionQueueLimit - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
  * The HTTP aggregator is the starter's {@link OversizedRequestAggregator}, which answers a
- * body over the limit with {@code 413}.
+ * body over the limit with {@code 413}. Once a connection upgrades to WebSocket, its frame
+ * codec takes the place of the HTTP codec, with the {@link WebSocketClosingHandshake} after
+ * the frame encoder (see {@link WebSocketUpgradeSetup}).
  */
-class ClusterChannelInitializer extends SocketIOChannelInitializer {
+class ClusterChannelInitializer extends SocketIoPipeline {
 
 	static final String ENGINE_IO_V4_DECODER = "engineIoV4Decoder";
 
@@ -44,7 +44,13 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	static final String PACKET_SENDER = "packetSender";
 
-	private static final Logger logger = LoggerFactory.getLogger(ClusterChannelInitializer.class);
+	static final String WEB_SOCKET_UPGRADE_SETUP = "webSocketUpgradeSetup";
+
+	static final String POLLING_DRAIN = "pollingDrain";
+
+	static final String OUTBOUND_LIMIT = "outboundLimit";
+
+	static final String SESSION_QUEUE_LIMIT = "sessionQueueLimit";
 
 	private final boolean closeConnections;
 
@@ -54,13 +60,25 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 
 	private final ClientConnections connections = new ClientConnections();
 
+	private final SlowClients slowClients = new SlowClients();
+
+	private final EndedSessionConnections endedSessionConnections = new EndedSessionConnections(this.slowClients);
+
 	private int maxHttpContentLength;
 
 	private EngineIoRequestGuard engineIoRequestGuard;
 
+	private PollingDrain pollingDrain;
+
+	private OutboundLimit outboundLimit;
+
+	private SessionQueueLimit sessionQueueLimit;
+
 	private EngineIoV4Decoder decoder;
 
 	private EngineIoV4Encoder encoder;
+
+	private WebSocketUpgradeSetup webSocketUpgradeSetup;
 
 	/**
 	 * Creates the initializer.
@@ -78,6 +96,14 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	}
 
 	/**
+	 * The outbound limit of every client, and the report of those cut off.
+	 * @return them
+	 */
+	SlowClients slowClients() {
+		return this.slowClients;
+	}
+
+	/**
 	 * Every client connection set up by this initializer and still open.
 	 * @return the connections
 	 */
@@ -86,25 +112,32 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 	}
 
 	@Override
-	public void start(Configuration configuration, NamespacesHub namespacesHub) {
+	protected void started(Configuration configuration, EngineIoSessions sessions) {
 		if (configuration.getStoreFactory() instanceof EncodedEventsAware aware) {
 			aware.encodedEventsWritten();
 		}
-		super.start(configuration, namespacesHub);
 		this.maxHttpContentLength = configuration.getMaxHttpContentLength();
-		ClientsBox clients = clientsBox();
-		this.engineIoRequestGuard = (clients != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
-				configuration.getTransports(), clients) : null;
+		this.engineIoRequestGuard = (sessions != null) ? new EngineIoRequestGuard(configuration.getContext() + "/",
+				configuration.getTransports(), sessions) : null;
+		this.pollingDrain = (sessions != null) ? new PollingDrain(sessions) : null;
+		this.outboundLimit = new OutboundLimit(this.slowClients, sessions);
+		this.sessionQueueLimit = new SessionQueueLimit(this.slowClients);
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
 		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
+		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
 	}
 
 	@Override
 	protected void addSocketioHandlers(ChannelPipeline pipeline) {
 		super.addSocketioHandlers(pipeline);
 		this.connections.add(pipeline.channel());
+		pipeline.addFirst(OUTBOUND_LIMIT, this.outboundLimit);
+		pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_QUEUE_LIMIT, this.sessionQueueLimit);
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
+		if (this.pollingDrain != null) {
+			pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_DRAIN, this.pollingDrain);
+		}
 		if (this.engineIoRequestGuard != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
@@ -117,27 +150,22 @@ class ClusterChannelInitializer extends SocketIOChannelInitializer {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
 		}
 		pipeline.addAfter(HTTP_ENCODER, UNKNOWN_SESSION, UnknownSessionResponse.INSTANCE);
+		pipeline.addAfter(HTTP_ENCODER, WEB_SOCKET_UPGRADE_SETUP, this.webSocketUpgradeSetup);
 		if (this.requestGuard != null) {
 			pipeline.addAfter(HTTP_REQUEST_DECODER, REQUEST_GUARD, this.requestGuard);
 		}
 	}
 
 	/**
-	 * netty-socketio's sessions, which it keeps in a private field of this initializer.
-	 * @return them, or {@code null} when another netty-socketio version has no such field
-	 * (the server then runs without the {@link EngineIoRequestGuard})
+	 * A session ended: its packets left for polling wait for its next poll, before
+	 * netty-socketio forgets it, and the connections it leaves open are closed.
 	 */
-	private ClientsBox clientsBox() {
-		try {
-			Field field = SocketIOChannelInitializer.class.getDeclaredField("clientsBox");
-			field.setAccessible(true);
-			return (ClientsBox) field.get(this);
+	@Override
+	protected void sessionEnded(EngineIoSession session) {
+		if (this.pollingDrain != null) {
+			this.pollingDrain.sessionEnded(session);
 		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.warn("Cannot read netty-socketio's sessions ({}): requests for unknown sessions get its own answers",
-					ex.toString());
-			return null;
-		}
+		this.endedSessionConnections.sessionEnded(session);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import com.corundumstudio.socketio.BroadcastAckBridge;
 import com.corundumstudio.socketio.BroadcastAckCallback;
 import com.corundumstudio.socketio.BroadcastOperations;
 import com.corundumstudio.socketio.SocketIOClient;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import dev.clusteradapter.cluster.adapter.BroadcastOperator;
 import dev.clusteradapter.cluster.adapter.RemoteSocket;
 import dev.clusteradapter.cluster.adapter.SocketIoCluster;
+import dev.clusteradapter.cluster.socketio.BroadcastAckCallbacks;
 
 /**
  * netty-socketio's {@link BroadcastOperations} whose broadcasts with acks reach the
@@ -171,7 +171,7 @@ final class ClusteredBroadcastOperations implements BroadcastOperations {
 		BroadcastAckCallbackDriver relay = new BroadcastAckCallbackDriver(ackCallback, this.parts.size(), this.namespaces::namespace,
 				this.namespaces.requestsTimeout());
 		if (this.parts.isEmpty()) {
-			BroadcastAckBridge.allAnswered(ackCallback);
+			BroadcastAckCallbacks.allAnswered(ackCallback);
 		}
 		return relay;
 	}

@@ -18,6 +18,7 @@ import com.corundumstudio.socketio.listener.PongListener;
 import com.corundumstudio.socketio.namespace.Namespace;
 
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
+import dev.clusteradapter.cluster.socketio.SocketIoNamespaces;
 
 /**
  * A netty-socketio namespace whose broadcast and room operations send with acks to the
@@ -50,7 +51,7 @@ public final class ClusteredSocketIONamespace implements SocketIONamespace {
 	 * @return the namespace
 	 */
 	public Namespace namespace() {
-		return (Namespace) this.delegate;
+		return SocketIoNamespaces.nettyNamespace(this.delegate);
 	}
 
 	Part part(String... rooms) {

@@ -22,11 +22,13 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
 
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
+import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
 
 /**
  * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
@@ -48,6 +50,11 @@ import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
  * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
  * port;</li>
  * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere;</li>
+ * <li>a client that stops reading cannot hold the server's memory: once more than
+ * {@link #setMaxOutboundBuffer(long)} waits for it, it is disconnected (see
+ * {@link OutboundLimit}, {@link SessionQueueLimit}); the connections of a session that
+ * ended are closed (see {@link EndedSessionConnections}); a polling session the server
+ * ends leaves its last packets to its next poll (see {@link PollingDrain});</li>
  * <li>with a {@link ClusterStoreFactory}, broadcasts with a {@link BroadcastAckCallback}
  * (through {@link #getBroadcastOperations()}, {@link #getRoomOperations(String...)} and the
  * operations of the namespaces this server returns) ask the matching clients of every
@@ -64,6 +71,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
 
 	private static final Duration FAREWELL_PATIENCE = Duration.ofSeconds(1);
+
+	/** Default of {@link #setMaxOutboundBuffer(long)}: 1 MB. */
+	public static final long DEFAULT_MAX_OUTBOUND_BUFFER = 1024 * 1024;
 
 	private final ClusterChannelInitializer initializer;
 
@@ -105,9 +115,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 * @param requestGuard a {@link io.netty.channel.ChannelHandler.Sharable sharable}
 	 * handler placed right after the HTTP request decoder of every connection (the sticky
 	 * router's session id assigner), or {@code null}
+	 * @throws IllegalStateException when the netty-socketio on the class path lacks a member
+	 * the starter needs (see {@link NettySocketIoCompatibility}, which also warns of a
+	 * netty-socketio version other than the tested one)
 	 */
 	public ClusteredSocketIOServer(Configuration configuration, boolean closeConnections, ChannelHandler requestGuard) {
-		super(withJsonSupport(configuration));
+		super(verified(withJsonSupport(configuration)));
 		this.initializer = new ClusterChannelInitializer(closeConnections,
 				(configuration.getJsonSupport() instanceof ClusterJsonSupport binary) ? binary : null, requestGuard);
 		setPipelineFactory(this.initializer);
@@ -137,11 +150,51 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		return configuration;
 	}
 
+	/** Fails before netty-socketio builds anything when its version lacks what the starter needs. */
+	private static Configuration verified(Configuration configuration) {
+		NettySocketIoCompatibility.verify();
+		return configuration;
+	}
+
 	private static Configuration withJsonSupport(Configuration configuration) {
 		if (configuration.getJsonSupport() == null) {
 			configuration.setJsonSupport(new ClusterJsonSupport());
 		}
 		return configuration;
+	}
+
+	/**
+	 * Sets the most bytes that may wait to be sent to one client before it is disconnected
+	 * (see {@link OutboundLimit}); {@link #DEFAULT_MAX_OUTBOUND_BUFFER} unless set. Set it
+	 * before {@link #start()}, which fixes the connections' write buffer water mark.
+	 * @param bytes the limit, at least 1
+	 */
+	public void setMaxOutboundBuffer(long bytes) {
+		if (bytes < 1) {
+			throw new IllegalArgumentException("maxOutboundBuffer must be positive: " + bytes);
+		}
+		this.initializer.slowClients().setLimit(bytes);
+	}
+
+	/**
+	 * The most bytes that may wait to be sent to one client.
+	 * @return the limit
+	 */
+	public long getMaxOutboundBuffer() {
+		return this.initializer.slowClients().limit();
+	}
+
+	/**
+	 * Sets the hook that counts the clients cut off because they did not read.
+	 * @param metrics the hook
+	 */
+	public void setSlowClientMetrics(SlowClientMetrics metrics) {
+		this.initializer.slowClients().setMetrics(metrics);
+	}
+
+	/** Every client connection open. */
+	ClientConnections connections() {
+		return this.initializer.connections();
 	}
 
 	/**
@@ -233,6 +286,17 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	protected void applyConnectionOptions(ServerBootstrap bootstrap) {
 		super.applyConnectionOptions(bootstrap);
 		bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+		bootstrap.childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, HeldMemoryEstimator.INSTANCE);
+		// a connection stops being writable (volatile events skip it) before the limit at the latest
+		long limit = this.initializer.slowClients().limit();
+		WriteBufferWaterMark mark = (WriteBufferWaterMark) bootstrap.config()
+			.childOptions()
+			.getOrDefault(ChannelOption.WRITE_BUFFER_WATER_MARK, WriteBufferWaterMark.DEFAULT);
+		if (mark.high() > limit) {
+			int high = (int) limit;
+			bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+					new WriteBufferWaterMark(Math.min(mark.low(), high / 2), high));
+		}
 		this.bossGroup = bootstrap.config().group();
 		this.workerGroup = bootstrap.config().childGroup();
 		this.childOptions = bootstrap.config().childOptions();

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientsBox;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,6 +20,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.clusteradapter.cluster.socketio.EngineIoSessions;
+import dev.clusteradapter.cluster.sticky.EngineIoSessionId;
 
 /**
  * Answers a malformed Engine.IO request as Engine.IO does, before netty-socketio sees it:
@@ -66,20 +68,20 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 
 	private final Set<String> transports;
 
-	private final ClientsBox clients;
+	private final EngineIoSessions sessions;
 
 	/**
 	 * Creates the guard.
 	 * @param connectPath the path clients connect to, with its trailing slash
 	 * @param transports the transports the server allows
-	 * @param clients netty-socketio's sessions of this server
+	 * @param sessions netty-socketio's sessions of this server
 	 */
-	EngineIoRequestGuard(String connectPath, List<Transport> transports, ClientsBox clients) {
+	EngineIoRequestGuard(String connectPath, List<Transport> transports, EngineIoSessions sessions) {
 		this.connectPath = connectPath;
 		this.transports = transports.stream()
 			.map((transport) -> transport.name().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
-		this.clients = clients;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -112,16 +114,16 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 		if (!isNumber(first(parameters, "j")) || !isFlag(first(parameters, "b64"))) {
 			return BAD_REQUEST;
 		}
-		String sid = first(parameters, "sid");
+		String sid = EngineIoSessionId.of(parameters);
 		if (sid == null) {
 			HttpMethod method = request.method();
 			return (HttpMethod.GET.equals(method) || HttpMethod.OPTIONS.equals(method)) ? null : BAD_HANDSHAKE_METHOD;
 		}
-		UUID sessionId = parse(sid);
+		UUID sessionId = EngineIoSessionId.parse(sid);
 		if (sessionId == null) {
 			return BAD_REQUEST;
 		}
-		return (this.clients.get(sessionId) == null) ? UNKNOWN_SESSION : null;
+		return this.sessions.contains(sessionId) ? null : UNKNOWN_SESSION;
 	}
 
 	private static String first(Map<String, List<String>> parameters, String name) {
@@ -146,18 +148,6 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 	/** Whether a {@code b64} parameter is absent or what netty-socketio reads as a flag. */
 	private static boolean isFlag(String value) {
 		return "true".equals(value) || "false".equals(value) || isNumber(value);
-	}
-
-	private static UUID parse(String sid) {
-		if (sid.length() != 36) {
-			return null;
-		}
-		try {
-			return UUID.fromString(sid);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -6,10 +6,6 @@ import java.util.Base64;
 import java.util.List;
 
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.handler.InPacketHandler;
-import com.corundumstudio.socketio.messages.PacketsMessage;
-import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +20,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+import dev.clusteradapter.cluster.socketio.InboundPackets;
+
 /**
  * Reads what an Engine.IO v4 client sends, ahead of netty-socketio's
- * {@link InPacketHandler}: splits a polling body into its packets, and joins a binary
+ * {@code InPacketHandler}: splits a polling body into its packets, and joins a binary
  * Socket.IO packet with the attachments that follow it, so that netty-socketio's decoder
  * only ever sees single, complete, text packets.
  * <pre>
@@ -76,13 +75,14 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-		if (!(msg instanceof PacketsMessage message)
-				|| !EngineIOVersion.V4.equals(message.getClient().getEngineIOVersion())) {
+		InboundPackets message = InboundPackets.of(msg);
+		EngineIoSession session = (message != null) ? message.session() : null;
+		if (session == null || !session.isV4()) {
 			ctx.fireChannelRead(msg);
 			return;
 		}
-		ByteBuf content = message.getContent();
-		if (message.getTransport() == Transport.POLLING) {
+		ByteBuf content = message.content();
+		if (message.transport() == Transport.POLLING) {
 			while (content.isReadable()) {
 				int length = content.bytesBefore(RECORD_SEPARATOR);
 				ByteBuf part = content.readSlice((length < 0) ? content.readableBytes() : length);
@@ -90,22 +90,22 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 					content.skipBytes(1);
 				}
 				if (part.isReadable() && part.getByte(part.readerIndex()) == 'b') {
-					onAttachment(ctx, message, Base64.getMimeDecoder().decode(
+					onAttachment(ctx, message, session, Base64.getMimeDecoder().decode(
 							part.toString(part.readerIndex() + 1, part.readableBytes() - 1, StandardCharsets.US_ASCII)));
 				}
 				else {
-					onPacket(ctx, message, part);
+					onPacket(ctx, message, session, part);
 				}
 			}
 		}
 		else if (BinaryFrameMarker.isBinary(ctx.channel())) {
-			onAttachment(ctx, message, ByteBufUtil.getBytes(content));
+			onAttachment(ctx, message, session, ByteBufUtil.getBytes(content));
 		}
 		else {
-			if (message.getClient().getCurrentTransport() == Transport.POLLING && isProbe(content)) {
-				UpgradePollingCycle.start(ctx.channel(), message.getClient(), this.upgradeTimeoutMillis);
+			if (session.currentTransport() == Transport.POLLING && isProbe(content)) {
+				UpgradePollingCycle.start(ctx.channel(), session, this.upgradeTimeoutMillis);
 			}
-			onPacket(ctx, message, content);
+			onPacket(ctx, message, session, content);
 		}
 	}
 
@@ -114,20 +114,20 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 				&& PROBE.equals(packet.toString(packet.readerIndex(), PROBE.length(), StandardCharsets.US_ASCII));
 	}
 
-	private void onPacket(ChannelHandlerContext ctx, PacketsMessage message, ByteBuf packet) throws IOException {
-		ClientHead client = message.getClient();
+	private void onPacket(ChannelHandlerContext ctx, InboundPackets message, EngineIoSession session, ByteBuf packet)
+			throws IOException {
 		if (isMessage(packet)) {
 			// pings, pongs and the upgrade may come between a binary packet and its attachments
-			synchronized (client) {
-				if (client.getLastBinaryPacket() instanceof PendingBinaryPacket) {
-					logger.debug("Dropping a binary packet of {} that lacks attachments", client.getSessionId());
-					client.setLastBinaryPacket(null);
+			synchronized (session.lock()) {
+				if (session.lastBinaryPacket() instanceof PendingBinaryPacket) {
+					logger.debug("Dropping a binary packet of {} that lacks attachments", session.sessionId());
+					session.lastBinaryPacket(null);
 				}
 			}
 		}
 		int attachments = attachmentCount(packet);
 		if (attachments < 0) {
-			ctx.fireChannelRead(new PacketsMessage(client, packet, message.getTransport()));
+			ctx.fireChannelRead(message.withContent(packet));
 			return;
 		}
 		PendingBinaryPacket pending = new PendingBinaryPacket(asTextPacket(packet), attachments);
@@ -136,36 +136,36 @@ final class EngineIoV4Decoder extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		// the attachments may come over the other transport, during an upgrade
-		synchronized (client) {
-			client.setLastBinaryPacket(pending);
+		synchronized (session.lock()) {
+			session.lastBinaryPacket(pending);
 		}
 	}
 
-	private void onAttachment(ChannelHandlerContext ctx, PacketsMessage message, byte[] attachment) throws IOException {
-		ClientHead client = message.getClient();
+	private void onAttachment(ChannelHandlerContext ctx, InboundPackets message, EngineIoSession session,
+			byte[] attachment) throws IOException {
 		PendingBinaryPacket complete;
-		synchronized (client) {
-			if (!(client.getLastBinaryPacket() instanceof PendingBinaryPacket pending)) {
-				logger.debug("Dropping an attachment of {} that follows no binary packet", client.getSessionId());
+		synchronized (session.lock()) {
+			if (!(session.lastBinaryPacket() instanceof PendingBinaryPacket pending)) {
+				logger.debug("Dropping an attachment of {} that follows no binary packet", session.sessionId());
 				return;
 			}
 			if (!pending.add(attachment)) {
 				return;
 			}
-			client.setLastBinaryPacket(null);
+			session.lastBinaryPacket(null);
 			complete = pending;
 		}
 		complete(ctx, message, complete);
 	}
 
-	private void complete(ChannelHandlerContext ctx, PacketsMessage message, PendingBinaryPacket packet) throws IOException {
+	private void complete(ChannelHandlerContext ctx, InboundPackets message, PendingBinaryPacket packet)
+			throws IOException {
 		if (this.jsonSupport != null) {
-			PacketsMessage complete = new PacketsMessage(message.getClient(), packet.text(), message.getTransport());
+			Object complete = message.withContent(packet.text());
 			this.jsonSupport.readingAttachments(packet.attachments(), () -> ctx.fireChannelRead(complete));
 		}
 		else {
-			ByteBuf inlined = inlineBase64(packet.text(), packet.attachments());
-			ctx.fireChannelRead(new PacketsMessage(message.getClient(), inlined, message.getTransport()));
+			ctx.fireChannelRead(message.withContent(inlineBase64(packet.text(), packet.attachments())));
 		}
 	}
 

@@ -7,10 +7,6 @@ import java.util.Queue;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.handler.EncoderHandler;
-import com.corundumstudio.socketio.messages.OutPacketMessage;
-import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -31,9 +27,13 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.PromiseCombiner;
 
+import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+import dev.clusteradapter.cluster.socketio.OutboundPackets;
+
 /**
  * Sends the packets queued for an Engine.IO v4 client, in place of netty-socketio's
- * {@link EncoderHandler} (which still serves older protocol versions and every other
+ * {@code EncoderHandler} (which still serves older protocol versions and every other
  * message).
  * <pre>
  * WebSocket: one frame per Engine.IO packet; attachments as raw binary frames
@@ -68,26 +68,33 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-		if (msg instanceof OutPacketMessage out
-				&& EngineIOVersion.V4.equals(out.getClientHead().getEngineIOVersion())) {
-			if (out.getTransport() == Transport.WEBSOCKET) {
-				writeFrames(ctx, out.getClientHead(), promise);
+		OutboundPackets out = OutboundPackets.of(msg);
+		if (out != null) {
+			EngineIoSession session = out.session();
+			if (session.isV4()) {
+				if (out.transport() == Transport.WEBSOCKET) {
+					writeFrames(ctx, session, promise);
+				}
+				else {
+					writePollingResponse(ctx, out, session, promise);
+				}
+				return;
 			}
-			else {
-				writePollingResponse(ctx, out, promise);
-			}
-			return;
 		}
 		ctx.write(msg, promise);
 	}
 
-	private void writeFrames(ChannelHandlerContext ctx, ClientHead client, ChannelPromise promise)
+	private void writeFrames(ChannelHandlerContext ctx, EngineIoSession session, ChannelPromise promise)
 			throws IOException {
-		Queue<Packet> queue = client.getPacketsQueue(Transport.WEBSOCKET);
+		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
 		PromiseCombiner writes = new PromiseCombiner(ctx.executor());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
+				if (encoded.isVolatile() && !ctx.channel().isWritable()) {
+					// socket.io's volatile: a client that cannot take a write now misses the event
+					continue;
+				}
 				writes.add(ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text()))));
 				for (byte[] attachment : encoded.attachments()) {
 					writes.add(ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment))));
@@ -112,13 +119,12 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		ctx.flush();
 	}
 
-	private void writePollingResponse(ChannelHandlerContext ctx, OutPacketMessage message, ChannelPromise promise)
-			throws IOException {
+	private void writePollingResponse(ChannelHandlerContext ctx, OutboundPackets message, EngineIoSession session,
+			ChannelPromise promise) throws IOException {
 		Channel channel = ctx.channel();
-		Queue<Packet> queue = message.getClientHead().getPacketsQueue(Transport.POLLING);
+		Queue<Packet> queue = session.queue(Transport.POLLING);
 		// one response per polling request: netty-socketio closes the connection after it
-		if (!channel.isActive() || queue.isEmpty()
-				|| !channel.attr(EncoderHandler.WRITE_ONCE).compareAndSet(null, true)) {
+		if (!channel.isActive() || queue.isEmpty() || !OutboundPackets.claimPollingResponse(channel)) {
 			promise.trySuccess();
 			return;
 		}
@@ -135,10 +141,10 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
 			.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
 			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-		if (message.getSessionId() != null) {
-			headers.set(HttpHeaderNames.SET_COOKIE, "io=" + message.getSessionId());
+		if (message.cookieSessionId() != null) {
+			headers.set(HttpHeaderNames.SET_COOKIE, "io=" + message.cookieSessionId());
 		}
-		addCorsHeaders(channel.attr(EncoderHandler.ORIGIN).get(), headers);
+		addCorsHeaders(OutboundPackets.origin(channel), headers);
 		ctx.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
 	}
 

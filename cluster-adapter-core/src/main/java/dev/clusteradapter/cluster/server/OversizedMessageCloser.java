@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
  * The last handler of the pipeline: closes a WebSocket whose message is over
  * {@code maxFramePayloadLength} with status 1009 (message too big), as Engine.IO does.
  * <p>
- * A single frame over the limit is refused by Netty's frame decoder, which closes with 1009
- * itself. A message sent in several frames passes it and is refused by netty-socketio's
- * frame aggregator, whose exception reached the end of the pipeline unhandled: the
- * connection stayed open and the client waited for an answer until its ping timed out.
- * Both cases are bad client input, logged at debug level, not as a pipeline warning.
+ * A single frame over the limit is refused by the frame decoder from its header on, and
+ * the {@link WebSocketClosingHandshake} closes with 1009. A message sent in several frames
+ * passes the decoder and is refused by netty-socketio's frame aggregator, whose exception
+ * reached the end of the pipeline unhandled: the connection stayed open and the client
+ * waited for an answer until its ping timed out. Here it is closed with 1009, through the
+ * closing handshake. Both cases are bad client input, logged at debug level, not as a
+ * pipeline warning.
  */
 @Sharable
 final class OversizedMessageCloser extends ChannelInboundHandlerAdapter {
@@ -35,7 +37,7 @@ final class OversizedMessageCloser extends ChannelInboundHandlerAdapter {
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 		if (cause instanceof CorruptedWebSocketFrameException) {
-			// Netty's frame decoder has sent its close frame and is closing the connection
+			// a frame decoder of an older WebSocket version, which closes the connection itself
 			logger.debug("Refused a WebSocket frame from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
 			return;
 		}

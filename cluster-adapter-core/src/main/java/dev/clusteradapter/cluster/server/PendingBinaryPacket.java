@@ -3,13 +3,14 @@ package dev.clusteradapter.cluster.server;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import io.netty.buffer.ByteBuf;
 
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+
 /**
  * A binary Socket.IO packet whose attachments are still on their way, kept in its
- * client's {@link ClientHead#setLastBinaryPacket last binary packet} slot so that it lives
+ * session's {@link EngineIoSession#lastBinaryPacket(Packet) last binary packet} slot so that it lives
  * and dies with the session. It announces no attachments of its own, so netty-socketio's
  * decoder, which reads that slot too, leaves it alone.
  */

@@ -14,7 +14,6 @@ import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -23,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 
 import dev.clusteradapter.cluster.adapter.RemoteSocket;
 import dev.clusteradapter.cluster.adapter.SocketHandshake;
+import dev.clusteradapter.cluster.socketio.SocketIoNamespaces;
 
 /**
  * A client served by another worker, as a netty-socketio {@link SocketIOClient}, so that a
@@ -77,10 +77,11 @@ final class RemoteSocketIOClient implements SocketIOClient {
 	public int getCurrentRoomSize(String room) {
 		SocketIONamespace local = (this.namespace instanceof ClusteredSocketIONamespace cluster) ? cluster.delegate()
 				: this.namespace;
-		if (local instanceof Namespace nettyNamespace) {
-			return nettyNamespace.getRoomClientsInCluster(room);
+		int members = SocketIoNamespaces.roomClientsInCluster(local, room);
+		if (members < 0) {
+			throw unsupported("getCurrentRoomSize");
 		}
-		throw unsupported("getCurrentRoomSize");
+		return members;
 	}
 
 	@Override
@@ -227,7 +228,7 @@ final class RemoteSocketIOClient implements SocketIOClient {
 	}
 
 	static String nettyName(String nsp) {
-		return (nsp == null || "/".equals(nsp)) ? Namespace.DEFAULT_NAME : nsp;
+		return (nsp == null || "/".equals(nsp)) ? SocketIoNamespaces.DEFAULT_NAME : nsp;
 	}
 
 	@Override

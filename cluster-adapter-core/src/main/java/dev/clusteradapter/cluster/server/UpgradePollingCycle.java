@@ -3,10 +3,11 @@ package dev.clusteradapter.cluster.server;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import io.netty.channel.Channel;
+
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
 
 /**
  * Keeps a client's polling cycle turning while it upgrades to WebSocket, as Node's
@@ -25,11 +26,11 @@ final class UpgradePollingCycle implements Runnable {
 
 	private final Channel webSocket;
 
-	private final ClientHead client;
+	private final EngineIoSession client;
 
 	private final long deadline;
 
-	private UpgradePollingCycle(Channel webSocket, ClientHead client, long timeoutMillis) {
+	private UpgradePollingCycle(Channel webSocket, EngineIoSession client, long timeoutMillis) {
 		this.webSocket = webSocket;
 		this.client = client;
 		this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -41,19 +42,19 @@ final class UpgradePollingCycle implements Runnable {
 	 * @param client the client
 	 * @param timeoutMillis how long an upgrade may take
 	 */
-	static void start(Channel webSocket, ClientHead client, long timeoutMillis) {
+	static void start(Channel webSocket, EngineIoSession client, long timeoutMillis) {
 		new UpgradePollingCycle(webSocket, client, timeoutMillis).schedule();
 	}
 
 	@Override
 	public void run() {
-		if (this.client.getCurrentTransport() != Transport.POLLING || !this.webSocket.isActive()
+		if (this.client.currentTransport() != Transport.POLLING || !this.webSocket.isActive()
 				|| System.nanoTime() - this.deadline > 0) {
 			return;
 		}
 		// one noop waiting is enough to answer the next polling request at once
-		if (this.client.getPacketsQueue(Transport.POLLING).isEmpty()) {
-			this.client.send(new Packet(PacketType.NOOP, this.client.getEngineIOVersion()), Transport.POLLING);
+		if (this.client.queue(Transport.POLLING).isEmpty()) {
+			this.client.send(new Packet(PacketType.NOOP, this.client.engineIoVersion()), Transport.POLLING);
 		}
 		schedule();
 	}

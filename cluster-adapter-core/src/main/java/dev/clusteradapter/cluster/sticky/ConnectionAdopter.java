@@ -12,8 +12,9 @@ public interface ConnectionAdopter {
 
 	/**
 	 * Adopts a connection. The channel is open, connected and not yet registered: register it
-	 * with an epoll event loop after setting up its pipeline with an {@link AlreadyReadReplay}
-	 * first, so the bytes the primary read are seen before any later ones.
+	 * with an epoll event loop, and let its pipeline see the bytes the primary read before
+	 * any later ones (the starter's {@code ClusteredSocketIOServer.adopt} keeps auto-read off
+	 * until it has replayed them).
 	 * @param channel the client connection, an unregistered epoll socket channel
 	 * @param alreadyRead bytes the primary read from it (the request head, rewritten, and any
 	 * body that followed); the adopter owns and must release them

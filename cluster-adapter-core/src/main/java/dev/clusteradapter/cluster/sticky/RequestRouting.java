@@ -21,9 +21,9 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -95,13 +95,17 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 			ReferenceCountUtil.release(request);
 			return;
 		}
-		String sid = sessionId(request.uri());
+		String sid = EngineIoSessionId.of(request.uri());
 		WorkerEndpoint owner = owner(live, SessionIdCodec.workerOf(sid));
 		WorkerEndpoint target = (owner != null) ? owner : this.router.balancer().pick(live);
 		this.router.metrics().routed(target.id(), owner != null);
 		HttpHeaders headers = request.headers();
 		if (sid == null) {
 			SessionCookies.assign(headers, SessionIdCodec.newSessionId(target.id()));
+			if (HttpMethod.GET.equals(request.method())) {
+				// a handshake: counted now, not at the worker's next report
+				this.router.workers().sessionRouted(target);
+			}
 		}
 		else {
 			SessionCookies.strip(headers);
@@ -147,11 +151,6 @@ final class RequestRouting extends ChannelInboundHandlerAdapter {
 		String address = client.getAddress().getHostAddress();
 		String previous = headers.get(X_FORWARDED_FOR);
 		headers.set(X_FORWARDED_FOR, (previous != null) ? previous + ", " + address : address);
-	}
-
-	private static String sessionId(String uri) {
-		List<String> sid = new QueryStringDecoder(uri).parameters().get("sid");
-		return (sid != null && !sid.isEmpty()) ? sid.get(0) : null;
 	}
 
 	private static WorkerEndpoint owner(List<WorkerEndpoint> live, OptionalInt workerId) {

@@ -1,13 +1,11 @@
 package dev.clusteradapter.cluster.sticky;
 
-import java.util.List;
 import java.util.function.IntSupplier;
 
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * Worker-side guard that gives every Engine.IO handshake a session id naming this worker
@@ -44,8 +42,7 @@ public class SessionIdAssigner extends ChannelInboundHandlerAdapter {
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof HttpRequest request) {
-			List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
-			if (sid == null) {
+			if (EngineIoSessionId.of(request.uri()) == null) {
 				SessionCookies.assign(request.headers(), SessionIdCodec.newSessionId(SessionIdCodec.requireWorkerId(this.workerId.getAsInt())));
 			}
 			else {

@@ -23,8 +23,6 @@ public final class SessionIdCodec {
 	/** Largest worker id a session id can carry. */
 	public static final int MAX_WORKER_ID = 0xFFFF;
 
-	private static final int UUID_LENGTH = 36;
-
 	private SessionIdCodec() {
 	}
 
@@ -33,7 +31,7 @@ public final class SessionIdCodec {
 	 * @param workerId the worker, 0 to {@link #MAX_WORKER_ID}
 	 * @return the id
 	 */
-	public static UUID newSessionId(int workerId) {
+	static UUID newSessionId(int workerId) {
 		requireWorkerId(workerId);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long most = (random.nextLong() & 0x0000FFFFFFFF0FFFL) | 0x4000L | ((long) workerId << 48);
@@ -51,18 +49,11 @@ public final class SessionIdCodec {
 	/**
 	 * The worker a session id names.
 	 * @param sid a session id as a client sent it
-	 * @return the worker id, or empty when {@code sid} is not a 36-character UUID
+	 * @return the worker id, or empty when {@code sid} is not a session id ({@link EngineIoSessionId#parse})
 	 */
 	public static OptionalInt workerOf(String sid) {
-		if (sid == null || sid.length() != UUID_LENGTH) {
-			return OptionalInt.empty();
-		}
-		try {
-			return OptionalInt.of((int) (UUID.fromString(sid).getMostSignificantBits() >>> 48));
-		}
-		catch (IllegalArgumentException ex) {
-			return OptionalInt.empty();
-		}
+		UUID id = EngineIoSessionId.parse(sid);
+		return (id != null) ? OptionalInt.of((int) (id.getMostSignificantBits() >>> 48)) : OptionalInt.empty();
 	}
 
 }

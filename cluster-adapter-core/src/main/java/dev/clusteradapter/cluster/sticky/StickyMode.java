@@ -1,6 +1,10 @@
 package dev.clusteradapter.cluster.sticky;
 
+import java.util.Locale;
+
 import io.netty.channel.epoll.Epoll;
+
+import dev.clusteradapter.cluster.NativeEpoll;
 
 /**
  * How the {@link StickyRouter} gets a request to the worker it picked.
@@ -25,13 +29,25 @@ public enum StickyMode {
 	 */
 	public StickyMode resolve() {
 		if (this == AUTO) {
-			return Epoll.isAvailable() ? HANDOVER : RELAY;
+			return NativeEpoll.isAvailable() ? HANDOVER : RELAY;
 		}
-		if (this == HANDOVER && !Epoll.isAvailable()) {
+		if (this == HANDOVER && !NativeEpoll.isAvailable()) {
 			throw new IllegalStateException("Connection handover needs the native epoll transport",
 					Epoll.unavailabilityCause());
 		}
 		return this;
+	}
+
+	/**
+	 * What this mode is on this machine, and why, for the start-up log: for example
+	 * {@code "handover (auto: native epoll is available)"} or
+	 * {@code "relay (auto: native epoll is unavailable: ...)"}.
+	 * @return the description
+	 * @throws IllegalStateException as {@link #resolve()}
+	 */
+	public String describe() {
+		String what = resolve().name().toLowerCase(Locale.ROOT);
+		return what + ((this == AUTO) ? " (auto: " + NativeEpoll.availability() + ")" : " (configured)");
 	}
 
 }

@@ -32,7 +32,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 public class StickyRouter implements AutoCloseable {
 
 	/** Name prefix of the router's I/O threads. */
-	public static final String THREAD_PREFIX = "sticky-router";
+	static final String THREAD_PREFIX = "sticky-router";
 
 	private final StickyRouterOptions options;
 
@@ -66,6 +66,8 @@ public class StickyRouter implements AutoCloseable {
 	 * once despite connections of the last one in {@code TIME_WAIT}.
 	 * @return the bound address
 	 * @throws InterruptedException when interrupted while binding
+	 * @throws IllegalStateException when the address cannot be bound (port taken, no such
+	 * host); the router is then closed
 	 */
 	public synchronized InetSocketAddress start() throws InterruptedException {
 		boolean epoll = Epoll.isAvailable();
@@ -98,9 +100,15 @@ public class StickyRouter implements AutoCloseable {
 				.sync()
 				.channel();
 		}
-		catch (InterruptedException | RuntimeException ex) {
+		catch (InterruptedException ex) {
 			close();
 			throw ex;
+		}
+		catch (Exception ex) {
+			// Netty rethrows the bind's BindException undeclared
+			close();
+			throw new IllegalStateException("Cannot listen on the public port " + this.options.host() + ":"
+					+ this.options.port() + ": " + ex.getMessage(), ex);
 		}
 		return localAddress();
 	}
@@ -120,6 +128,15 @@ public class StickyRouter implements AutoCloseable {
 	 */
 	public StickyMode mode() {
 		return this.mode;
+	}
+
+	/**
+	 * The mode and why it was chosen, for the start-up log.
+	 * @return for example {@code "relay (auto: native epoll is unavailable: ...)"}
+	 * @see StickyMode#describe()
+	 */
+	public String describeMode() {
+		return this.options.mode().describe();
 	}
 
 	/**

@@ -21,7 +21,7 @@ public record StickyRouterOptions(String host, int port, StickyMode mode, LoadBa
 	public static final int DEFAULT_MAX_HEADER_SIZE = 8 * 1024;
 
 	/** Default of {@link #headTimeout()}: 10 seconds. */
-	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
 	 * Default settings for a host and port: {@link StickyMode#AUTO},
@@ -32,7 +32,7 @@ public record StickyRouterOptions(String host, int port, StickyMode mode, LoadBa
 	 */
 	public static StickyRouterOptions of(String host, int port) {
 		return new StickyRouterOptions(host, port, StickyMode.AUTO, LoadBalancing.LEAST_CONNECTION,
-				DEFAULT_MAX_HEADER_SIZE, DEFAULT_REQUEST_TIMEOUT, 0);
+				DEFAULT_MAX_HEADER_SIZE, DEFAULT_HEAD_TIMEOUT, 0);
 	}
 
 	/**

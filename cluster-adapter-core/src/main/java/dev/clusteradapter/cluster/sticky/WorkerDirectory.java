@@ -15,4 +15,13 @@ public interface WorkerDirectory {
 	 */
 	List<WorkerEndpoint> liveWorkers();
 
+	/**
+	 * The router sent a new session (an Engine.IO handshake) to a worker, chosen by load
+	 * balancing. A directory that counts it at once keeps least-connection balancing exact
+	 * between the workers' own reports. Does nothing by default.
+	 * @param worker the worker chosen
+	 */
+	default void sessionRouted(WorkerEndpoint worker) {
+	}
+
 }

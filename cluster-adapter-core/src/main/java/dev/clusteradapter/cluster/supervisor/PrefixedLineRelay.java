@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,15 +17,15 @@ final class PrefixedLineRelay implements Runnable {
 
 	private final InputStream in;
 
-	private final byte[] prefix;
+	private final OutputLabel label;
 
 	private final PrintStream out;
 
 	private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-	private PrefixedLineRelay(InputStream in, String prefix, PrintStream out) {
+	private PrefixedLineRelay(InputStream in, OutputLabel label, PrintStream out) {
 		this.in = in;
-		this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+		this.label = label;
 		this.out = out;
 	}
 
@@ -34,12 +33,12 @@ final class PrefixedLineRelay implements Runnable {
 	 * Starts relaying on a new daemon thread.
 	 * @param threadName name of the thread
 	 * @param in the stream to read until its end
-	 * @param prefix text put before every line
+	 * @param label what is put before every line, as of when the line is written
 	 * @param out where the lines go
 	 * @return completed once the end of {@code in} was reached and every line written
 	 */
-	static CompletableFuture<Void> start(String threadName, InputStream in, String prefix, PrintStream out) {
-		PrefixedLineRelay relay = new PrefixedLineRelay(in, prefix, out);
+	static CompletableFuture<Void> start(String threadName, InputStream in, OutputLabel label, PrintStream out) {
+		PrefixedLineRelay relay = new PrefixedLineRelay(in, label, out);
 		Thread thread = new Thread(relay, threadName);
 		thread.setDaemon(true);
 		thread.start();
@@ -75,10 +74,11 @@ final class PrefixedLineRelay implements Runnable {
 			return;
 		}
 		byte[] text = line.toByteArray();
+		byte[] prefix = this.label.prefix();
 		boolean terminated = text[text.length - 1] == '\n';
-		byte[] record = new byte[this.prefix.length + text.length + (terminated ? 0 : 1)];
-		System.arraycopy(this.prefix, 0, record, 0, this.prefix.length);
-		System.arraycopy(text, 0, record, this.prefix.length, text.length);
+		byte[] record = new byte[prefix.length + text.length + (terminated ? 0 : 1)];
+		System.arraycopy(prefix, 0, record, 0, prefix.length);
+		System.arraycopy(text, 0, record, prefix.length, text.length);
 		if (!terminated) {
 			record[record.length - 1] = '\n';
 		}

@@ -11,18 +11,21 @@ import java.util.function.IntFunction;
  *
  * @param workers number of worker JVMs, at least 1; their ids are {@code 1..workers}
  * @param command command line of a worker JVM
- * @param environment extra environment of a worker, by worker id (IPC endpoint and secret
- * belong here, never on the command line)
+ * @param environment extra environment of a worker, by worker id, {@code 0} for the standby
+ * (IPC endpoint and secret belong here, never on the command line)
  * @param backoff delays between restarts of a worker that keeps exiting
  * @param gracePeriod how long a worker may take to exit after SIGTERM before it is killed
  * @param listener told about starts, exits and restarts
  * @param stdout where the workers' standard output goes, each line prefixed with
  * {@code [worker-<id>] }
  * @param stderr where the workers' standard error goes, prefixed likewise
+ * @param standby whether to keep a standby JVM: started once every worker is linked (see
+ * {@link WorkerSupervisor#linked(int, long)}), it starts the application and waits; when a
+ * worker's JVM ends, the standby takes its id at once, and a new standby is started
  */
 public record SupervisorOptions(int workers, WorkerCommand command, IntFunction<Map<String, String>> environment,
 		RestartBackoff backoff, Duration gracePeriod, WorkerListener listener, PrintStream stdout,
-		PrintStream stderr) {
+		PrintStream stderr, boolean standby) {
 
 	/** Default {@link #gracePeriod()}: 10 seconds. */
 	public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
@@ -46,7 +49,7 @@ public record SupervisorOptions(int workers, WorkerCommand command, IntFunction<
 	/**
 	 * Starts building options with the defaults: one worker, no extra environment,
 	 * {@link RestartBackoff#DEFAULT}, a 10 s grace period, no listener, the output of this
-	 * JVM.
+	 * JVM, no standby.
 	 * @param command command line of a worker JVM
 	 * @return a builder
 	 */
@@ -74,6 +77,8 @@ public record SupervisorOptions(int workers, WorkerCommand command, IntFunction<
 		private PrintStream stdout = System.out;
 
 		private PrintStream stderr = System.err;
+
+		private boolean standby;
 
 		private Builder(WorkerCommand command) {
 			this.command = command;
@@ -142,12 +147,22 @@ public record SupervisorOptions(int workers, WorkerCommand command, IntFunction<
 		}
 
 		/**
+		 * Sets whether to keep a standby JVM.
+		 * @param standby whether to
+		 * @return this builder
+		 */
+		public Builder standby(boolean standby) {
+			this.standby = standby;
+			return this;
+		}
+
+		/**
 		 * Builds the options.
 		 * @return the options
 		 */
 		public SupervisorOptions build() {
 			return new SupervisorOptions(this.workers, this.command, this.environment, this.backoff, this.gracePeriod,
-					this.listener, this.stdout, this.stderr);
+					this.listener, this.stdout, this.stderr, this.standby);
 		}
 
 	}

@@ -121,7 +121,7 @@ public final class WorkerCommand {
 	 * Whether the worker is started with {@code -jar}.
 	 * @return {@code true} for {@code -jar}, {@code false} for class path and main class
 	 */
-	public boolean isJar() {
+	boolean isJar() {
 		return this.jar;
 	}
 

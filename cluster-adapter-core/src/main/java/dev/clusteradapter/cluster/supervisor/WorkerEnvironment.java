@@ -22,15 +22,32 @@ public final class WorkerEnvironment {
 	/** Pid of the primary that forked this worker. */
 	public static final String PRIMARY_PID = "SOCKETIO_CLUSTER_PRIMARY_PID";
 
+	/**
+	 * {@code true} for a standby: a worker JVM forked without an id, which starts its
+	 * application and waits until its primary adopts it as a worker (see
+	 * {@link ParentWatch}).
+	 */
+	public static final String STANDBY = "SOCKETIO_CLUSTER_STANDBY";
+
 	private WorkerEnvironment() {
 	}
 
 	/**
-	 * Whether this JVM was forked by a primary as a worker.
-	 * @return {@code true} when {@link #WORKER_ID} is set
+	 * Whether this JVM was forked by a primary as a worker, or as a standby worker.
+	 * @return {@code true} when {@link #WORKER_ID} is set, or {@link #STANDBY} is
+	 * {@code true}
 	 */
 	public static boolean isForkedWorker() {
-		return workerId(System.getenv()).isPresent();
+		return workerId(System.getenv()).isPresent() || isStandby(System.getenv());
+	}
+
+	/**
+	 * Whether the given environment is a standby's.
+	 * @param environment environment variables
+	 * @return {@code true} when {@link #STANDBY} is {@code true}
+	 */
+	public static boolean isStandby(Map<String, String> environment) {
+		return "true".equals(environment.get(STANDBY));
 	}
 
 	/**

@@ -11,8 +11,11 @@ import java.time.Instant;
  * @param restarts how many times a new JVM replaced an earlier one in this slot
  * @param startedAt when the current or last JVM was launched, {@code null} before the first
  * @param lastExitCode exit code of the last JVM that exited, {@code null} if none did
+ * @param lastExitReason why the last JVM that exited ended, for example
+ * {@code exited with code 137} or {@code link lost (no heartbeat for 5s)}; {@code null} if
+ * none did
  */
 public record WorkerInfo(int id, long pid, WorkerState state, int restarts, Instant startedAt,
-		Integer lastExitCode) {
+		Integer lastExitCode, String lastExitReason) {
 
 }

@@ -28,26 +28,44 @@ final class WorkerLauncher {
 	 * @throws IOException when the JVM cannot be launched
 	 */
 	LaunchedWorker launch(int id) throws IOException {
-		Process process = processBuilder(id).start();
-		String name = "worker-" + id;
-		String prefix = "[" + name + "] ";
+		ProcessBuilder builder = processBuilder(id);
+		builder.environment().put(WorkerEnvironment.WORKER_ID, Integer.toString(id));
+		return start(builder, "worker-" + id);
+	}
+
+	/**
+	 * Launches a standby JVM: a worker that starts its application and waits, unlinked,
+	 * until the supervisor adopts it as a worker id ({@link WorkerControl}).
+	 * @return the JVM and when it has finished
+	 * @throws IOException when the JVM cannot be launched
+	 */
+	LaunchedWorker launchStandby() throws IOException {
+		ProcessBuilder builder = processBuilder(0);
+		builder.environment().remove(WorkerEnvironment.WORKER_ID);
+		builder.environment().put(WorkerEnvironment.STANDBY, "true");
+		return start(builder, "standby");
+	}
+
+	private LaunchedWorker start(ProcessBuilder builder, String name) throws IOException {
+		Process process = builder.start();
+		OutputLabel label = new OutputLabel(name);
 		CompletableFuture<Void> output = CompletableFuture.allOf(
-				PrefixedLineRelay.start(name + "-stdout", process.getInputStream(), prefix, this.options.stdout()),
-				PrefixedLineRelay.start(name + "-stderr", process.getErrorStream(), prefix, this.options.stderr()));
+				PrefixedLineRelay.start(name + "-stdout", process.getInputStream(), label, this.options.stdout()),
+				PrefixedLineRelay.start(name + "-stderr", process.getErrorStream(), label, this.options.stderr()));
 		CompletableFuture<Void> finished = process.onExit()
 			.thenCompose((exited) -> output.completeOnTimeout(null, OUTPUT_DRAIN_TIMEOUT.toMillis(),
 					TimeUnit.MILLISECONDS));
-		return new LaunchedWorker(process, finished);
+		return new LaunchedWorker(process, finished, label);
 	}
 
+	/** The command and environment of a worker JVM, {@code id} 0 for a standby. */
 	private ProcessBuilder processBuilder(int id) {
 		ProcessBuilder builder = new ProcessBuilder(this.options.command().toList());
 		Map<String, String> environment = builder.environment();
 		environment.putAll(this.options.environment().apply(id));
-		environment.put(WorkerEnvironment.WORKER_ID, Integer.toString(id));
 		environment.put(WorkerEnvironment.PRIMARY_PID, Long.toString(ProcessHandle.current().pid()));
-		// stdin stays a pipe that is never written nor closed: its end-of-file tells the
-		// worker that this JVM is gone
+		// stdin stays a pipe that is never closed: its end-of-file tells the worker that this
+		// JVM is gone; the supervisor writes its requests on it (WorkerControl)
 		builder.redirectInput(ProcessBuilder.Redirect.PIPE);
 		return builder;
 	}
@@ -57,8 +75,9 @@ final class WorkerLauncher {
 	 * @param process the JVM
 	 * @param finished completed once the JVM has exited and its last output lines were
 	 * relayed
+	 * @param label the prefix of its output lines
 	 */
-	record LaunchedWorker(Process process, CompletableFuture<Void> finished) {
+	record LaunchedWorker(Process process, CompletableFuture<Void> finished, OutputLabel label) {
 
 	}
 

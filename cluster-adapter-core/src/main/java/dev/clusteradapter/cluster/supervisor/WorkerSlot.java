@@ -6,10 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One worker id of a {@link WorkerSupervisor} and the JVM currently filling it. Mutable
- * state is confined to the supervisor's thread; other threads read {@link #info()}.
+ * One worker id of a {@link WorkerSupervisor} and the JVM currently filling it, or, with id
+ * {@value #STANDBY}, the standby JVM. Mutable state is confined to the supervisor's thread;
+ * other threads read {@link #info()}.
  */
 final class WorkerSlot {
+
+	/** Id of the standby's slot. */
+	static final int STANDBY = 0;
 
 	final int id;
 
@@ -18,6 +22,12 @@ final class WorkerSlot {
 	List<ProcessHandle> descendants = List.of();
 
 	long pid = -1;
+
+	/** The prefix of the current JVM's output lines. */
+	OutputLabel label;
+
+	/** Pid of the current JVM once it linked to the primary, else -1. */
+	long linkedPid = -1;
 
 	WorkerState state = WorkerState.STOPPED;
 
@@ -28,6 +38,11 @@ final class WorkerSlot {
 	Instant startedAt;
 
 	Integer lastExitCode;
+
+	String lastExitReason;
+
+	/** Why the supervisor is ending the current JVM, {@code null} unless it is. */
+	String endReason;
 
 	int failures;
 
@@ -48,7 +63,8 @@ final class WorkerSlot {
 	}
 
 	void publish() {
-		this.info = new WorkerInfo(this.id, this.pid, this.state, this.restarts, this.startedAt, this.lastExitCode);
+		this.info = new WorkerInfo(this.id, this.pid, this.state, this.restarts, this.startedAt, this.lastExitCode,
+				this.lastExitReason);
 	}
 
 	WorkerInfo info() {
@@ -56,7 +72,7 @@ final class WorkerSlot {
 	}
 
 	String name() {
-		return "worker-" + this.id;
+		return (this.id == STANDBY) ? "standby" : "worker-" + this.id;
 	}
 
 }

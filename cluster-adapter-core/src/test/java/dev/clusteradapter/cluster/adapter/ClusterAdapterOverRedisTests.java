@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusterAdapterOverRedisTests {
 
-	private final RedisServerProcess redis = RedisServerProcess.start();
+	private final RedisServerProcess redis = RedisServerProcess.started();
 
 	private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -113,7 +113,7 @@ class ClusterAdapterOverRedisTests {
 		a.cluster.emit("news", "lost");
 		assertThat(dropped.get()).isPositive();
 		assertThat(transport.pendingBytes()).isZero();
-		this.redis.restart();
+		this.redis.start();
 		await().atMost(Duration.ofSeconds(30)).until(() -> transport.isConnected() && reconnects.get() > 0);
 		// subscriptions are restored: a broadcast and a request cross again
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -10,7 +10,7 @@ import dev.clusteradapter.cluster.redis.RedisTransports;
  */
 class SocketIoClusterOverRedisClassicTests extends SocketIoClusterTests {
 
-	private final RedisServerProcess redis = RedisServerProcess.start();
+	private final RedisServerProcess redis = RedisServerProcess.started();
 
 	@Override
 	ClusterNode newWorker(int id) {

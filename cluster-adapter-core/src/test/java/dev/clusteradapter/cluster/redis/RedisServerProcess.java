@@ -1,8 +1,10 @@
 package dev.clusteradapter.cluster.redis;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,88 +12,119 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Debian's {@code redis-server} on a free loopback port, for one test class: no persistence,
- * stopped (and restartable on the same port, for outages) by the test.
+ * A real Redis for a test: Debian's {@code redis-server} on a free 127.0.0.1 port, without
+ * persistence ({@code --save '' --appendonly no}), answering commands before the test runs, stopped after it whatever happens. Register it with {@code @RegisterExtension}: on a
+ * static field one server serves the whole class, on an instance field each test gets its
+ * own. Outage tests {@link #stop()} or {@link #kill()} it and {@link #start()} it again on the
+ * same port. Also usable on its own ({@link #started()}, then {@link #close()}).
+ * <p>
+ * Without {@code redis-server} installed, the test fails and says what to install.
  */
-public final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess
+		implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-	private static final String BINARY = "/usr/bin/redis-server";
+	private static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
 
-	private final int port;
+	private static final Duration STARTUP = Duration.ofSeconds(20);
 
-	private final Path log;
+	private static final Set<RedisServerProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
-	private Process process;
-
-	private RedisServerProcess(int port) {
-		this.port = port;
-		try {
-			this.log = Files.createTempFile("redis-test-", ".log");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	static {
+		// a test JVM that exits without its after-callbacks (a crash, a surefire timeout)
+		// must not leave servers behind
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(RedisServerProcess::kill)));
 	}
+
+	private final StringBuffer output = new StringBuffer();
+
+	private volatile Process process;
+
+	private volatile int port;
+
+	private Path directory;
+
+	private boolean perClass;
 
 	/**
 	 * Starts a server on a free port.
 	 * @return the running server
 	 */
-	public static RedisServerProcess start() {
-		if (!new File(BINARY).canExecute()) {
-			throw new IllegalStateException("Tests of the Redis transport need Debian's redis-server: "
-					+ "apt-get install redis-server (.ci/run installs it)");
-		}
-		RedisServerProcess server = new RedisServerProcess(freePort());
-		server.startProcess();
+	public static RedisServerProcess started() {
+		RedisServerProcess server = new RedisServerProcess();
+		server.start();
 		return server;
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/**
+	 * Starts the server: on a free port the first time, on the same port after a stop.
+	 */
+	public synchronized void start() {
+		if (isRunning()) {
+			return;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		if (!Files.isExecutable(EXECUTABLE)) {
+			throw new IllegalStateException(EXECUTABLE + " is missing: install Debian's Redis with"
+					+ " 'apt-get install redis-server' (.ci/run does on CI)");
+		}
+		boolean samePort = this.port != 0;
+		// a free port can be taken by another process before redis-server binds it: retry
+		for (int attempt = 1;; attempt++) {
+			if (!samePort) {
+				this.port = freePort();
+			}
+			if (launch()) {
+				return;
+			}
+			if (attempt == 5) {
+				throw new IllegalStateException("redis-server did not start on 127.0.0.1:" + this.port + ":\n" + this.output);
+			}
 		}
 	}
 
-	private void startProcess() {
-		try {
-			this.process = new ProcessBuilder(List.of(BINARY, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
-					"--save", "", "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning"))
-				.redirectErrorStream(true)
-				.redirectOutput(this.log.toFile())
-				.start();
+	/** Stops the server as an operator would (SIGTERM), and waits until it is gone. */
+	public synchronized void stop() {
+		Process running = this.process;
+		if (running != null) {
+			running.destroy();
+			awaitExit(running);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(this::answersPing);
 	}
 
-	private boolean answersPing() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-			socket.setSoTimeout(500);
-			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-			byte[] answer = new byte[7];
-			int read = socket.getInputStream().read(answer);
-			return read > 0 && new String(answer, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
-		}
-		catch (IOException ex) {
-			return false;
+	/** Kills the server (SIGKILL), as a crash would, and waits until it is gone. */
+	public synchronized void kill() {
+		Process running = this.process;
+		if (running != null) {
+			running.destroyForcibly();
+			awaitExit(running);
 		}
 	}
 
 	/**
-	 * Port the server listens on.
+	 * Whether the server process is alive.
+	 * @return {@code true} between a start and a stop
+	 */
+	public boolean isRunning() {
+		Process running = this.process;
+		return running != null && running.isAlive();
+	}
+
+	/**
+	 * The port, kept across restarts.
 	 * @return the port
 	 */
 	public int port() {
@@ -99,41 +132,221 @@ public final class RedisServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * URI of the server, as Lettuce and node-redis take it.
-	 * @return the URI
+	 * The address in Redis URL form.
+	 * @return e.g. {@code redis://127.0.0.1:41234}
 	 */
 	public String uri() {
 		return "redis://127.0.0.1:" + this.port;
 	}
 
-	/** Kills the server (SIGKILL), as a crash or a network cut does. */
-	public void kill() {
-		Process current = this.process;
-		if (current != null && current.isAlive()) {
-			current.destroyForcibly();
-			try {
-				current.waitFor(10, TimeUnit.SECONDS);
+	/**
+	 * Runs one command with {@code redis-cli} against this server.
+	 * @param arguments the command and its arguments, e.g. {@code PUBSUB NUMSUB ch}
+	 * @return what redis-cli printed, without the trailing newline
+	 */
+	public String cli(String... arguments) {
+		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(this.port)));
+		command.addAll(List.of(arguments));
+		try {
+			Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!cli.waitFor(10, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+				throw new IllegalStateException("redis-cli " + String.join(" ", arguments) + " failed: " + printed);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			return printed.stripTrailing();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
-	/** Starts the server again on the same port, empty. */
-	public void restart() {
-		kill();
-		startProcess();
+	/**
+	 * Publishes raw bytes, as any client could (PUBLISH).
+	 * @param channel the channel
+	 * @param payload the message
+	 * @return how many subscribers received it
+	 */
+	public long publish(String channel, byte[] payload) {
+		return integerReply("PUBLISH", channel, payload);
+	}
+
+	/**
+	 * Publishes raw bytes on a shard channel (SPUBLISH).
+	 * @param channel the channel
+	 * @param payload the message
+	 * @return how many subscribers received it
+	 */
+	public long spublish(String channel, byte[] payload) {
+		return integerReply("SPUBLISH", channel, payload);
+	}
+
+	private long integerReply(String command, String channel, byte[] payload) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write("*3\r\n".getBytes(StandardCharsets.US_ASCII));
+			for (byte[] argument : List.of(command.getBytes(StandardCharsets.US_ASCII),
+					channel.getBytes(StandardCharsets.UTF_8), payload)) {
+				out.write(("$" + argument.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(argument);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.flush();
+			String reply = readLine(socket.getInputStream());
+			if (!reply.startsWith(":")) {
+				throw new IllegalStateException(command + " " + channel + " answered " + reply);
+			}
+			return Long.parseLong(reply.substring(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b; (b = in.read()) != '\n';) {
+			if (b == -1) {
+				throw new IOException("Connection closed after " + line);
+			}
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	/**
+	 * What the server printed so far, for failure messages.
+	 * @return its log
+	 */
+	public String output() {
+		return this.output.toString();
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		kill();
+		RUNNING.remove(this);
+		if (this.directory != null) {
+			try {
+				Files.deleteIfExists(this.directory);
+			}
+			catch (IOException ex) {
+				// a temporary directory left behind is harmless
+			}
+		}
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.perClass = true;
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		// per class: a test that stopped the server hands the next one a running server
+		start();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (!this.perClass) {
+			close();
+		}
+	}
+
+	private boolean launch() {
 		try {
-			Files.deleteIfExists(this.log);
+			if (this.directory == null) {
+				this.directory = Files.createTempDirectory("redis-server");
+			}
+			this.output.setLength(0);
+			Process started = new ProcessBuilder(EXECUTABLE.toString(), "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--logfile", "")
+				.redirectErrorStream(true)
+				.start();
+			this.process = started;
+			RUNNING.add(this);
+			collectOutput(started.getInputStream());
+			await().atMost(STARTUP)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> !started.isAlive() || answersAsProcess(started.pid()));
+			return started.isAlive();
 		}
 		catch (IOException ex) {
-			// a temporary file
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether this port answers, and the answer comes from this process: another Redis
+	 * could hold the port we were given, until ours fails to bind it.
+	 */
+	private boolean answersAsProcess(long pid) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 1000);
+			socket.setSoTimeout(1000);
+			OutputStream out = socket.getOutputStream();
+			out.write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String header = readLine(in);
+			if (!header.startsWith("$")) {
+				return false;
+			}
+			int length = Integer.parseInt(header.substring(1));
+			String info = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+			return info.contains("process_id:" + pid + "\r\n");
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private void collectOutput(InputStream in) {
+		Thread thread = new Thread(() -> {
+			try (in) {
+				byte[] buffer = new byte[4096];
+				for (int read; (read = in.read(buffer)) != -1;) {
+					this.output.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+				}
+			}
+			catch (IOException ex) {
+				// the server went away
+			}
+		}, "redis-server-output");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static void awaitExit(Process process) {
+		try {
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -5,9 +5,6 @@ import java.time.Duration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.async.BaseRedisAsyncCommands;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
  * Redis transports connected to a test's {@link RedisServerProcess}, with the options the
@@ -56,31 +53,8 @@ public final class RedisTransports {
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
-		RedisConnections connections = RedisConnections.standalone(client, RedisURI.create(redis.uri()));
-		return new RedisConnections() {
-
-			@Override
-			public StatefulRedisPubSubConnection<byte[], byte[]> subscriber() {
-				return connections.subscriber();
-			}
-
-			@Override
-			public StatefulConnection<byte[], byte[]> publisher() {
-				return connections.publisher();
-			}
-
-			@Override
-			public BaseRedisAsyncCommands<byte[], byte[]> commands() {
-				return connections.commands();
-			}
-
-			@Override
-			public void close() {
-				connections.close();
-				client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-			}
-
-		};
+		return RedisConnections.standalone(client, RedisURI.create(redis.uri()))
+			.alsoClosing(() -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
 	}
 
 }

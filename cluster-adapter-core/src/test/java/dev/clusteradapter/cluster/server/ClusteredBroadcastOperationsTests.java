@@ -72,12 +72,15 @@ class ClusteredBroadcastOperationsTests extends TwoIpcWorkersTests {
 		AskedClient d = client(this.w2, "/", Answer.AT_ONCE);
 		a.emitAndWait("join", "team");
 		c.emitAndWait("join", "team");
-		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("").getRoomClientsInCluster("team") == 2);
+		this.cluster.awaitRoomMembers(this.w1, "/", "team", 2);
 		RecordingAckCallback<String> callback = new RecordingAckCallback<>(String.class, 5);
 		this.w1.server.getRoomOperations("team").sendEvent("ask", "members only", callback);
 		await().atMost(SETTLED).until(() -> callback.allSuccess.get() == 1);
 		assertThat(callback.answers).containsOnlyKeys(a.id(), c.id());
-		assertThat(callback.answeredBy.get(c.id()).getAllRooms()).contains("team");
+		if (this.cluster.replicatesMemberships()) {
+			// a remote client's rooms as this worker knows them: not known over Redis (README)
+			assertThat(callback.answeredBy.get(c.id()).getAllRooms()).contains("team");
+		}
 		assertNotAsked(b, d);
 	}
 
@@ -147,7 +150,7 @@ class ClusteredBroadcastOperationsTests extends TwoIpcWorkersTests {
 		await().atMost(SETTLED).until(() -> callback.timedOut.contains(held.id()));
 		Duration settledIn = Duration.ofNanos(callback.lastTimeoutNanos - killed);
 		System.out.println("MEASURED broadcast ack settled " + settledIn.toMillis() + " ms after its worker was killed");
-		assertThat(settledIn).isLessThan(Duration.ofSeconds(1));
+		assertThat(settledIn).isLessThan(this.cluster.peerLossBound());
 		assertThat(callback.answers).containsOnlyKeys(a.id());
 		assertThat(callback.allSuccess).hasValue(0);
 	}

@@ -20,7 +20,7 @@ class ClusteredSocketIONamespaceTests extends TwoIpcWorkersTests {
 		AskedClient z = client(this.w2, "/chat", Answer.AT_ONCE);
 		AskedClient outside = client(this.w2, "/", Answer.AT_ONCE);
 		y.emitAndWait("join", "team");
-		await().atMost(SETTLED).until(() -> this.w1.nettyNamespace("/chat").getRoomClientsInCluster("team") == 1);
+		this.cluster.awaitRoomMembers(this.w1, "/chat", "team", 1);
 		RecordingAckCallback<String> all = new RecordingAckCallback<>(String.class, 5);
 		this.w1.server.getNamespace("/chat").getBroadcastOperations().sendEvent("ask", "chat", all);
 		await().atMost(SETTLED).until(() -> all.allSuccess.get() == 1);

@@ -14,10 +14,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
+import dev.clusteradapter.cluster.socketio.EncodedEventPacket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** An event encoded once reads exactly as the same event serialised for each client. */
+/**
+ * Tests for {@link EncodedEventPacket}, beside this package's {@link PacketSerializer}: an event
+ * encoded once reads exactly as the same event serialised for each client.
+ */
 class EncodedEventPacketTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

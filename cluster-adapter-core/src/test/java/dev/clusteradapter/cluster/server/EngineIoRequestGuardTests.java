@@ -19,7 +19,8 @@ class EngineIoRequestGuardTests {
 			+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
 
 	@ParameterizedTest
-	@ValueSource(strings = { "garbage", "0001zzzz-0000-4000-8000-000000000000", "", UNKNOWN + "0" })
+	@ValueSource(strings = { "garbage", "0001zzzz-0000-4000-8000-000000000000", "", UNKNOWN + "0",
+			"+0000000-0000-4000-8000-000000000000", "0000000-00000-4000-8000-000000000000" })
 	void malformedSessionIdIsABadRequestOnEitherTransport(String sid) {
 		try (ProbeServer server = ProbeServer.start()) {
 			assertRefused(request(server, "GET", "polling", sid, ""), 3, "Bad request");

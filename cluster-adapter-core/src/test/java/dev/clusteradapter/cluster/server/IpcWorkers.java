@@ -14,12 +14,19 @@ import com.corundumstudio.socketio.namespace.Namespace;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.adapter.SocketIoCluster;
 import dev.clusteradapter.cluster.ipc.IpcClient;
 import dev.clusteradapter.cluster.ipc.IpcEndpoint;
 import dev.clusteradapter.cluster.ipc.IpcHub;
 import dev.clusteradapter.cluster.ipc.IpcOptions;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.ipc.IpcTransport;
+import dev.clusteradapter.cluster.redis.RedisConnections;
+import dev.clusteradapter.cluster.redis.RedisMetrics;
+import dev.clusteradapter.cluster.redis.RedisMode;
+import dev.clusteradapter.cluster.redis.RedisServerProcess;
+import dev.clusteradapter.cluster.redis.RedisTransport;
+import dev.clusteradapter.cluster.redis.RedisTransports;
 
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +48,28 @@ final class IpcWorkers implements AutoCloseable {
 
 	private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
+	/** Where the adapters meet instead of the hub, or {@code null} for the IPC bus. */
+	private final RedisServerProcess redis;
+
+	private final RedisMode mode;
+
 	IpcWorkers(Duration requestsTimeout) {
+		this(requestsTimeout, null, null);
+	}
+
+	/**
+	 * Workers whose adapters meet on a Redis of their own, as workers of several hosts would;
+	 * their IPC links to the hub stay (as under a primary).
+	 * @param requestsTimeout the adapters' requests timeout
+	 * @param mode the Redis wire
+	 */
+	IpcWorkers(Duration requestsTimeout, RedisMode mode) {
+		this(requestsTimeout, RedisServerProcess.started(), mode);
+	}
+
+	private IpcWorkers(Duration requestsTimeout, RedisServerProcess redis, RedisMode mode) {
+		this.redis = redis;
+		this.mode = mode;
 		this.requestsTimeout = requestsTimeout;
 		this.options = IpcOptions.builder(IpcSecret.generate())
 			.transport(IpcTransport.AUTO.resolve())
@@ -59,7 +87,9 @@ final class IpcWorkers implements AutoCloseable {
 
 	/** Starts a worker and waits until every worker knows every other. */
 	Worker start() {
-		Worker worker = new Worker(new IpcClient(this.endpoint, this.options), this.requestsTimeout);
+		IpcClient link = new IpcClient(this.endpoint, this.options);
+		Worker worker = (this.redis != null) ? new Worker(link, RedisTransports.connect(this.redis), this.mode, this.requestsTimeout)
+				: new Worker(link, null, null, this.requestsTimeout);
 		this.workers.add(worker);
 		int count = this.workers.size();
 		await().atMost(Duration.ofSeconds(10))
@@ -67,10 +97,39 @@ final class IpcWorkers implements AutoCloseable {
 		return worker;
 	}
 
+	/**
+	 * How soon after a worker dies its peers stop waiting for it: at once over IPC (the hub
+	 * tells them), after the heartbeat timeout over Redis.
+	 * @return the bound
+	 */
+	Duration peerLossBound() {
+		return (this.redis != null) ? Duration.ofMillis(2500) : Duration.ofSeconds(1);
+	}
+
+	/**
+	 * Whether netty-socketio's namespaces hold other workers' room members (IPC replicates
+	 * memberships; over Redis each receiver filters by its own rooms, as Socket.IO's Redis
+	 * adapter does).
+	 * @return whether memberships are replicated
+	 */
+	boolean replicatesMemberships() {
+		return this.redis == null;
+	}
+
+	/** Waits until the cluster counts a room's members, whatever the transport. */
+	void awaitRoomMembers(Worker asking, String nsp, String room, int members) {
+		SocketIoCluster cluster = new SocketIoCluster(asking.adapter);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> cluster.of(nsp).in(room).fetchSockets().get(5, TimeUnit.SECONDS).size() == members);
+	}
+
 	@Override
 	public void close() {
 		this.workers.forEach(Worker::close);
 		this.hub.stop();
+		if (this.redis != null) {
+			this.redis.close();
+		}
 	}
 
 	/** One worker: IPC link, adapter, server. */
@@ -84,9 +143,18 @@ final class IpcWorkers implements AutoCloseable {
 
 		private volatile boolean closed;
 
-		private Worker(IpcClient link, Duration requestsTimeout) {
+		/** The Redis transport carrying the adapter, or {@code null} over IPC. */
+		private final RedisTransport redis;
+
+		private final RedisConnections redisLink;
+
+		private Worker(IpcClient link, RedisConnections redisLink, RedisMode mode, Duration requestsTimeout) {
 			this.link = link;
-			this.adapter = new ClusterAdapter(link, requestsTimeout, AdapterMetrics.NONE);
+			this.redisLink = redisLink;
+			this.redis = (redisLink != null)
+					? RedisTransports.start(RedisTransports.options(mode, true), redisLink, RedisMetrics.NONE) : null;
+			this.adapter = (redis != null) ? new ClusterAdapter(redis, requestsTimeout, AdapterMetrics.NONE)
+					: new ClusterAdapter(link, requestsTimeout, AdapterMetrics.NONE);
 			Configuration configuration = ClusteredSocketIOServer.newConfiguration();
 			configuration.setHostname("127.0.0.1");
 			configuration.setPort(0);
@@ -125,8 +193,19 @@ final class IpcWorkers implements AutoCloseable {
 		void kill() {
 			this.closed = true;
 			this.link.close();
+			if (this.redis != null) {
+				// its Redis connections drop without a goodbye: the peers notice its silence
+				this.redisLink.close();
+			}
 			this.server.stop();
 			this.adapter.close();
+			closeRedis();
+		}
+
+		private void closeRedis() {
+			if (this.redis != null) {
+				this.redis.close();
+			}
 		}
 
 		private void close() {
@@ -135,6 +214,7 @@ final class IpcWorkers implements AutoCloseable {
 				this.server.stop();
 				this.adapter.close();
 				this.link.close();
+				closeRedis();
 			}
 		}
 

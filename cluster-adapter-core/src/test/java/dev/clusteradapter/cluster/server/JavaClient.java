@@ -14,7 +14,7 @@ import io.socket.client.Socket;
 import static org.awaitility.Awaitility.await;
 
 /** The official Java client, connected and ready to emit and listen. */
-final class JavaClient implements AutoCloseable {
+public final class JavaClient implements AutoCloseable {
 
 	private final Socket socket;
 
@@ -42,7 +42,7 @@ final class JavaClient implements AutoCloseable {
 	 * @param socket the socket, its listeners already registered
 	 * @throws IllegalStateException when it does not connect; the socket is then closed
 	 */
-	static void connectOrClose(Socket socket) {
+	public static void connectOrClose(Socket socket) {
 		CompletableFuture<Void> connected = new CompletableFuture<>();
 		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
 		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> connected.completeExceptionally(

@@ -5,15 +5,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusteradapter.cluster.JsClients;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,8 +22,6 @@ import static org.awaitility.Awaitility.await;
 final class NodeClient implements AutoCloseable {
 
 	private static final ObjectMapper mapper = new ObjectMapper();
-
-	private static final Path SCRIPTS = locateScripts();
 
 	private final Process process;
 
@@ -42,10 +38,8 @@ final class NodeClient implements AutoCloseable {
 	}
 
 	static NodeClient run(String script, String... arguments) {
-		List<String> command = new ArrayList<>(List.of("node", SCRIPTS.resolve(script).toString()));
-		command.addAll(List.of(arguments));
 		try {
-			return new NodeClient(new ProcessBuilder(command).directory(SCRIPTS.toFile()).start());
+			return new NodeClient(JsClients.node(script, arguments).start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -132,19 +126,6 @@ final class NodeClient implements AutoCloseable {
 			// gone already
 		}
 		this.process.destroy();
-	}
-
-	private static Path locateScripts() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path scripts = dir.resolve("js-clients");
-			if (Files.isDirectory(scripts)) {
-				if (!Files.isDirectory(scripts.resolve("node_modules/socket.io-client"))) {
-					throw new IllegalStateException("Run 'npm ci' in " + scripts + " first");
-				}
-				return scripts;
-			}
-		}
-		throw new IllegalStateException("No js-clients directory above " + Path.of("").toAbsolutePath());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,15 +79,35 @@ class OversizedPayloadTests {
 		}
 	}
 
-	@Test
-	void webSocketFrameOverTheLimitIsClosedWithMessageTooBig() throws Exception {
-		try (ProbeServer server = ProbeServer.start()) {
-			RawWebSocket webSocket = RawWebSocket.connect(server.port());
-			// a message this large goes out in several frames
+	@RepeatedTest(5)
+	void webSocketFrameOverTheLimitIsClosedWithMessageTooBigThenAClosingHandshake() throws Exception {
+		try (ProbeServer server = ProbeServer.start(); RawWebSocket webSocket = RawWebSocket.connect(server.port())) {
+			// refused from its header on: the rest of the frame is still on its way
 			webSocket.send("42[\"echo\",\"" + "x".repeat(OVERSIZED) + "\"]");
-			assertThat(webSocket.awaitClose()).isEqualTo(1009);
+			assertClosedWithMessageTooBig(webSocket);
 			server.assertServesEveryTransport();
 		}
+	}
+
+	@RepeatedTest(5)
+	void webSocketMessageOverTheLimitInSeveralFramesIsClosedWithMessageTooBigThenAClosingHandshake() throws Exception {
+		try (ProbeServer server = ProbeServer.start(); RawWebSocket webSocket = RawWebSocket.connect(server.port())) {
+			// each frame within the limit, the message over it: refused while frames still come
+			webSocket.sendInFragments("42[\"echo\",\"" + "x".repeat(OVERSIZED) + "\"]", 64 * 1024);
+			assertClosedWithMessageTooBig(webSocket);
+			server.assertServesEveryTransport();
+		}
+	}
+
+	/**
+	 * The client reads a Close frame with status 1009, answers it, and the server then ends
+	 * the connection in order: it read what the client was still sending instead of
+	 * resetting the connection under it. Whether the client's own writes went through is
+	 * not asked: a client may stop sending as soon as it reads the Close.
+	 */
+	private static void assertClosedWithMessageTooBig(RawWebSocket webSocket) throws Exception {
+		assertThat(webSocket.awaitClose()).isEqualTo(1009);
+		assertThat(webSocket.awaitEnd()).as("an orderly end of the connection, not a reset").isTrue();
 	}
 
 	/** Reads until the server closes; a reset instead of a close fails the test. */

@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
@@ -36,13 +37,34 @@ final class ProbeServer implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a server with settings of its own.
+	 * @param configure adjusts the configuration, after the probe's own settings
+	 * @param customize adjusts the starter's server before it starts; not called for
+	 * netty-socketio's own server
+	 * @return the started server
+	 */
+	static ProbeServer start(Consumer<Configuration> configure, Consumer<ClusteredSocketIOServer> customize) {
+		return start(0, true, configure, customize);
+	}
+
+	/**
 	 * Starts a server.
 	 * @param port the port, 0 for any free one
 	 * @param closeConnections whether HTTP responses carry {@code Connection: close}
 	 * @return the started server
 	 */
 	static ProbeServer start(int port, boolean closeConnections) {
-		SocketIOServer server = UPSTREAM ? upstream(port) : cluster(port, closeConnections);
+		return start(port, closeConnections, (configuration) -> {
+		}, (server) -> {
+		});
+	}
+
+	private static ProbeServer start(int port, boolean closeConnections, Consumer<Configuration> configure,
+			Consumer<ClusteredSocketIOServer> customize) {
+		SocketIOServer server = UPSTREAM ? upstream(port, configure) : cluster(port, closeConnections, configure);
+		if (server instanceof ClusteredSocketIOServer clustered) {
+			customize.accept(clustered);
+		}
 		server.addEventListener("echo", Object.class, (client, data, ack) -> ack.sendAckData(data));
 		server.start();
 		int bound = (server instanceof ClusteredSocketIOServer cluster) ? cluster.getPort()
@@ -50,15 +72,17 @@ final class ProbeServer implements AutoCloseable {
 		return new ProbeServer(server, bound);
 	}
 
-	private static SocketIOServer cluster(int port, boolean closeConnections) {
+	private static SocketIOServer cluster(int port, boolean closeConnections, Consumer<Configuration> configure) {
 		Configuration configuration = ClusteredSocketIOServer.newConfiguration();
 		configure(configuration, port);
+		configure.accept(configuration);
 		return new ClusteredSocketIOServer(configuration, closeConnections);
 	}
 
-	private static SocketIOServer upstream(int port) {
+	private static SocketIOServer upstream(int port, Consumer<Configuration> configure) {
 		Configuration configuration = new Configuration();
 		configure(configuration, (port != 0) ? port : freePort());
+		configure.accept(configuration);
 		return new SocketIOServer(configuration);
 	}
 

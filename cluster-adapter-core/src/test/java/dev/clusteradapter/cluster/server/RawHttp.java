@@ -79,7 +79,8 @@ final class RawHttp {
 		return exchange(port, "GET /socket.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 	}
 
-	private static String readHead(InputStream in) throws IOException {
+	/** Reads a response head, up to and with its empty line. */
+	static String readHead(InputStream in) throws IOException {
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
 		byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -25,9 +25,18 @@ abstract class TwoIpcWorkersTests {
 
 	final List<AskedClient> clients = new ArrayList<>();
 
+	/**
+	 * The workers of a test: over IPC here; over Redis in the subclasses that run a suite
+	 * across hosts.
+	 * @return the workers, none started yet
+	 */
+	IpcWorkers newCluster() {
+		return new IpcWorkers(Duration.ofSeconds(5));
+	}
+
 	@BeforeEach
 	void startWorkers() {
-		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
+		this.cluster = newCluster();
 		this.w1 = this.cluster.start();
 		this.w2 = this.cluster.start();
 	}

@@ -146,7 +146,7 @@ class StickyRouterLatencyTests {
 
 	private static long rawHandshake(InetSocketAddress address) {
 		long start = System.nanoTime();
-		try (RawHttp http = new RawHttp(address)) {
+		try (RawHttpConnection http = new RawHttpConnection(address)) {
 			String response = http.send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n")
 				.readResponse();
 			long elapsed = System.nanoTime() - start;

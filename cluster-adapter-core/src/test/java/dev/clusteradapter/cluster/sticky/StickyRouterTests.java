@@ -96,8 +96,8 @@ class StickyRouterTests {
 		return socket;
 	}
 
-	private RawHttp raw(InetSocketAddress router) throws Exception {
-		RawHttp http = new RawHttp(router);
+	private RawHttpConnection raw(InetSocketAddress router) throws Exception {
+		RawHttpConnection http = new RawHttpConnection(router);
 		this.closeables.add(0, http);
 		return http;
 	}
@@ -212,7 +212,7 @@ class StickyRouterTests {
 		String sidOnTwo = handshake(router, 2);
 		assertThat(SessionIdCodec.workerOf(sidOnOne)).hasValue(1);
 		assertThat(SessionIdCodec.workerOf(sidOnTwo)).hasValue(2);
-		RawHttp http = raw(router).send(post(sidOnOne, "40"));
+		RawHttpConnection http = raw(router).send(post(sidOnOne, "40"));
 		assertThat(http.readResponse()).startsWith("HTTP/1.1 200");
 		// The same connection asked about the other worker's session must not reach worker 1.
 		http.send(post(sidOnTwo, "40"));
@@ -231,7 +231,7 @@ class StickyRouterTests {
 	}
 
 	private String handshake(InetSocketAddress router, String extraHeaders) throws Exception {
-		try (RawHttp http = new RawHttp(router)) {
+		try (RawHttpConnection http = new RawHttpConnection(router)) {
 			String response = http.send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n"
 					+ extraHeaders + "\r\n").readResponse();
 			Matcher sid = SID.matcher(response);
@@ -259,16 +259,16 @@ class StickyRouterTests {
 	@Test
 	void garbageAndOversizedRequestsAreRefusedThenAHealthyClientConnects() throws Exception {
 		InetSocketAddress router = startRouter(StickyMode.HANDOVER);
-		RawHttp garbage = raw(router).send("\u0016\u0003\u0001 hello there\r\n\r\n");
+		RawHttpConnection garbage = raw(router).send("\u0016\u0003\u0001 hello there\r\n\r\n");
 		assertThat(garbage.readResponse()).startsWith("HTTP/1.1 400 ");
 		assertThat(garbage.closedByPeer()).isTrue();
-		RawHttp badHeader = raw(router).send("GET / HTTP/1.1\r\nno colon here\r\n\r\n");
+		RawHttpConnection badHeader = raw(router).send("GET / HTTP/1.1\r\nno colon here\r\n\r\n");
 		assertThat(badHeader.readResponse()).startsWith("HTTP/1.1 400 ");
-		RawHttp oversized = raw(router)
+		RawHttpConnection oversized = raw(router)
 			.send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n");
 		assertThat(oversized.readResponse()).startsWith("HTTP/1.1 431 ");
 		assertThat(oversized.closedByPeer()).isTrue();
-		RawHttp longLine = raw(router).send("GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n");
+		RawHttpConnection longLine = raw(router).send("GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n");
 		assertThat(longLine.readResponse()).startsWith("HTTP/1.1 431 ");
 		assertThat(this.metrics.count(RoutingOutcome.BAD_REQUEST)).isEqualTo(2);
 		assertThat(this.metrics.count(RoutingOutcome.HEADER_TOO_LARGE)).isEqualTo(2);
@@ -279,8 +279,8 @@ class StickyRouterTests {
 	void silentClientIsClosedAfterTheHeadTimeout() throws Exception {
 		InetSocketAddress router = startRouter(StickyRouterOptions.of("127.0.0.1", 0)
 			.withLimits(StickyRouterOptions.DEFAULT_MAX_HEADER_SIZE, Duration.ofMillis(300)));
-		RawHttp silent = raw(router);
-		RawHttp slow = raw(router).send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\n");
+		RawHttpConnection silent = raw(router);
+		RawHttpConnection slow = raw(router).send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\n");
 		assertThat(silent.closedByPeer()).isTrue();
 		assertThat(slow.closedByPeer()).isTrue();
 		assertThat(this.metrics.count(RoutingOutcome.TIMEOUT)).isEqualTo(2);
@@ -291,7 +291,7 @@ class StickyRouterTests {
 	void noLiveWorkerGets503AndTheRouterKeepsServing() throws Exception {
 		InetSocketAddress router = startRouter(StickyMode.AUTO);
 		this.live = List.of();
-		RawHttp http = raw(router).send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n");
+		RawHttpConnection http = raw(router).send("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n");
 		assertThat(http.readResponse()).startsWith("HTTP/1.1 503 ");
 		assertThat(http.closedByPeer()).isTrue();
 		assertThat(this.metrics.count(RoutingOutcome.REJECTED_503)).isEqualTo(1);
@@ -305,7 +305,7 @@ class StickyRouterTests {
 		String sidOnTwo = handshake(router, 2);
 		this.live = List.of(workers.get(0));
 		this.metrics.newSessionsByWorker.clear();
-		RawHttp http = raw(router).send(post(sidOnTwo, "40"));
+		RawHttpConnection http = raw(router).send(post(sidOnTwo, "40"));
 		assertThat(http.readResponse()).doesNotStartWith("HTTP/1.1 2").doesNotStartWith("HTTP/1.1 503");
 		assertThat(this.metrics.newSessionsByWorker).containsOnlyKeys(1);
 	}

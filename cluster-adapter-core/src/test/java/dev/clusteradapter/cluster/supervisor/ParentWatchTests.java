@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ class ParentWatchTests {
 
 	private final List<Long> pids = new ArrayList<>();
 
-	private final AtomicInteger callbacks = new AtomicInteger();
+	private final List<ParentWatch.Reason> reasons = new CopyOnWriteArrayList<>();
+
+	private final List<Integer> adoptions = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger halts = new AtomicInteger();
 
@@ -37,48 +41,78 @@ class ParentWatchTests {
 	}
 
 	@Test
-	void runsTheCallbackOnceAtEndOfInputAndIgnoresWhatIsWritten() throws Exception {
+	void leavesOnceAtEndOfInputAndIgnoresUnknownLines() throws Exception {
 		PipedOutputStream primary = new PipedOutputStream();
 		PipedInputStream stdin = new PipedInputStream(primary);
-		new ParentWatch(stdin, this.callbacks::incrementAndGet, Duration.ofMinutes(1), this.halts::incrementAndGet)
-			.startThread();
-		primary.write("noise\n".getBytes());
+		watch(stdin, this.reasons::add, Duration.ofMinutes(1)).startThread();
+		primary.write(("noise\nadopt x\nadopt 0\nstopped\n" + "stop".repeat(100) + "\n").getBytes());
 		primary.flush();
 		await().atMost(TIMEOUT).until(() -> stdin.available() == 0);
-		assertThat(this.callbacks).hasValue(0);
+		assertThat(this.reasons).isEmpty();
+		assertThat(this.adoptions).isEmpty();
 		primary.close();
-		await().atMost(TIMEOUT).until(() -> this.callbacks.get() == 1);
+		await().atMost(TIMEOUT).until(() -> this.reasons.size() == 1);
+		assertThat(this.reasons).containsExactly(ParentWatch.Reason.PRIMARY_GONE);
 		assertThat(this.halts).hasValue(0);
+	}
+
+	@Test
+	void leavesOnceWhenAskedToStopAndHaltsOnlyIfThePrimaryDiesMeanwhile() throws Exception {
+		PipedOutputStream primary = new PipedOutputStream();
+		watch(new PipedInputStream(primary), this.reasons::add, Duration.ofMillis(200)).startThread();
+		primary.write("stop\nstop\n".getBytes());
+		primary.flush();
+		await().atMost(TIMEOUT).until(() -> this.reasons.size() == 1);
+		assertThat(this.reasons).containsExactly(ParentWatch.Reason.STOP_REQUESTED);
+		assertThat(this.halts).hasValue(0);
+		primary.close();
+		await().atMost(TIMEOUT).until(() -> this.halts.get() == 1);
+		assertThat(this.reasons).containsExactly(ParentWatch.Reason.STOP_REQUESTED);
+	}
+
+	@Test
+	void tellsTheWorkerIdOfAnAdoption() throws Exception {
+		PipedOutputStream primary = new PipedOutputStream();
+		watch(new PipedInputStream(primary), this.reasons::add, Duration.ofMinutes(1)).startThread();
+		primary.write("adopt 3\n".getBytes());
+		primary.flush();
+		await().atMost(TIMEOUT).until(() -> this.adoptions.size() == 1);
+		assertThat(this.adoptions).containsExactly(3);
+		assertThat(this.reasons).isEmpty();
 	}
 
 	@Test
 	void haltsWhenTheCallbackDoesNotEndTheJvmByTheDeadline() throws Exception {
 		CountDownLatch never = new CountDownLatch(1);
 		PipedOutputStream primary = new PipedOutputStream();
-		ParentWatch watch = new ParentWatch(new PipedInputStream(primary), () -> {
-			this.callbacks.incrementAndGet();
+		ParentWatch watch = watch(new PipedInputStream(primary), (reason) -> {
+			this.reasons.add(reason);
 			try {
 				never.await();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}, Duration.ofMillis(200), this.halts::incrementAndGet);
+		}, Duration.ofMillis(200));
 		watch.startThread();
 		primary.close();
 		await().atMost(TIMEOUT).until(() -> this.halts.get() == 1);
-		assertThat(this.callbacks).hasValue(1);
+		assertThat(this.reasons).hasSize(1);
 		assertThat(never.getCount()).isOne();
 	}
 
 	@Test
 	void haltsAtOnceWhenTheCallbackFails() throws Exception {
 		PipedOutputStream primary = new PipedOutputStream();
-		new ParentWatch(new PipedInputStream(primary), () -> {
+		watch(new PipedInputStream(primary), (reason) -> {
 			throw new IllegalStateException("context would not close");
-		}, Duration.ofMinutes(1), this.halts::incrementAndGet).startThread();
+		}, Duration.ofMinutes(1)).startThread();
 		primary.close();
 		await().atMost(TIMEOUT).until(() -> this.halts.get() == 1);
+	}
+
+	private ParentWatch watch(PipedInputStream stdin, Consumer<ParentWatch.Reason> onLeave, Duration deadline) {
+		return new ParentWatch(stdin, onLeave, this.adoptions::add, deadline, this.halts::incrementAndGet);
 	}
 
 	@Test

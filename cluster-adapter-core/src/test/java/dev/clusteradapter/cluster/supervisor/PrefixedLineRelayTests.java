@@ -22,14 +22,15 @@ class PrefixedLineRelayTests {
 	@Test
 	void prefixesEveryLineAndTerminatesTheLastOne() {
 		byte[] text = "first\nsecond\r\nlast".getBytes(StandardCharsets.UTF_8);
-		PrefixedLineRelay.start("relay", new ByteArrayInputStream(text), "[worker-7] ", this.out.stream()).join();
+		PrefixedLineRelay.start("relay", new ByteArrayInputStream(text), new OutputLabel("worker-7"), this.out.stream())
+			.join();
 		assertThat(this.out.lines()).containsExactly("[worker-7] first", "[worker-7] second", "[worker-7] last");
 	}
 
 	@Test
 	void keepsNonAsciiBytesIntact() {
 		byte[] text = "héllo wörld ✓\n".getBytes(StandardCharsets.UTF_8);
-		PrefixedLineRelay.start("relay", new ByteArrayInputStream(text), "[w] ", this.out.stream()).join();
+		PrefixedLineRelay.start("relay", new ByteArrayInputStream(text), new OutputLabel("w"), this.out.stream()).join();
 		assertThat(this.out.lines()).containsExactly("[w] héllo wörld ✓");
 	}
 
@@ -37,7 +38,8 @@ class PrefixedLineRelayTests {
 	void relaysEachLineAsItArrivesAndFinishesAtEndOfStream() throws Exception {
 		PipedOutputStream writer = new PipedOutputStream();
 		PipedInputStream reader = new PipedInputStream(writer);
-		CompletableFuture<Void> finished = PrefixedLineRelay.start("relay", reader, "[w] ", this.out.stream());
+		CompletableFuture<Void> finished = PrefixedLineRelay.start("relay", reader, new OutputLabel("w"),
+				this.out.stream());
 		writer.write("one\npartial".getBytes(StandardCharsets.UTF_8));
 		writer.flush();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.out.lines().contains("[w] one"));

@@ -4,15 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Worker JVM for the tests: announces itself, then behaves as its first argument says.
+ * Worker JVM for the tests: announces itself (a standby as worker 0), then behaves as its
+ * first argument says; a standby says when it is adopted.
  * <ul>
- * <li>{@code run} (default): waits, leaving when the primary is gone;</li>
+ * <li>{@code run} (default): waits, leaving when the primary is gone or asks it to stop (it
+ * prints why);</li>
  * <li>{@code exit}: exits at once with status 3;</li>
- * <li>{@code ignore-term}: as {@code run}, but a shutdown hook never returns, so SIGTERM
- * does not end it;</li>
+ * <li>{@code ignore-term}: as {@code run}, but a shutdown hook never returns, so neither a
+ * stop request nor SIGTERM ends it;</li>
+ * <li>{@code log-on-stop}: as {@code run}, and a shutdown hook prints
+ * {@code worker <id> stopping};</li>
  * <li>{@code burst}: prints 2000 numbered lines and exits;</li>
  * <li>{@code spawn-child}: starts a {@code sleep} process, prints its pid, then as
  * {@code run}.</li>
@@ -44,6 +49,8 @@ public final class TestWorkerMain {
 				System.exit(0);
 			}
 			case "ignore-term" -> Runtime.getRuntime().addShutdownHook(new Thread(TestWorkerMain::blockForever));
+			case "log-on-stop" -> Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> System.out.println("worker " + id + " stopping")));
 			case "spawn-child" -> {
 				Process child = new ProcessBuilder("sleep", "600").start();
 				System.out.println("child pid " + child.pid());
@@ -51,10 +58,10 @@ public final class TestWorkerMain {
 			default -> {
 			}
 		}
-		ParentWatch.start(() -> {
-			System.out.println("worker " + id + " sees its primary gone");
+		ParentWatch.start((reason) -> {
+			System.out.println("worker " + id + " leaves: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
 			System.exit(0);
-		}, Duration.ofSeconds(5));
+		}, (adopted) -> System.out.println("standby adopted as worker " + adopted), Duration.ofSeconds(5));
 		blockForever();
 	}
 

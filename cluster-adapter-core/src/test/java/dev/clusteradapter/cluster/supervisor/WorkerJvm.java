@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * JVM options that make the test JVMs start fast and small.
  */
-final class WorkerJvm {
+public final class WorkerJvm {
 
-	static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+	/** Options for a test JVM: C1 only, serial GC, class-data sharing, a small heap. */
+	public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
 			"-Xmx64m");
 
 	private WorkerJvm() {

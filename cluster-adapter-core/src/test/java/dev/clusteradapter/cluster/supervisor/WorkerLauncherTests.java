@@ -43,7 +43,7 @@ class WorkerLauncherTests {
 		this.process.getOutputStream().close();
 		launched.finished().get();
 		assertThat(this.process.exitValue()).isZero();
-		assertThat(this.out.lines()).contains("[worker-5] worker 5 sees its primary gone");
+		assertThat(this.out.lines()).contains("[worker-5] worker 5 leaves: primary gone");
 	}
 
 	@Test

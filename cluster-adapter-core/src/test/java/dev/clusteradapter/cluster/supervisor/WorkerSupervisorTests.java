@@ -93,6 +93,42 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
+	void standbyStartsOnceEveryWorkerLinkedAndTakesOverAKilledWorkerAtOnce() {
+		start(2, "run", (options) -> options.standby(true));
+		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
+		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
+		this.supervisor.linked(1, pid(1));
+		assertThat(this.supervisor.standby().pid()).as("no standby before every worker linked").isEqualTo(-1);
+		this.supervisor.linked(2, pid(2));
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.supervisor.standby().pid() > 0);
+		long standby = this.supervisor.standby().pid();
+		this.pids.add(standby);
+		awaitLine(this.out, "[standby] worker 0 started pid " + standby);
+		long killed = pid(1);
+		long began = System.nanoTime();
+		ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+		awaitLine(this.out, "[worker-1] standby adopted as worker 1");
+		System.out.printf("MEASURED: kill -9 of a worker to its standby adopted in %d ms%n", millisSince(began));
+		assertThat(worker(1).pid()).isEqualTo(standby);
+		assertThat(worker(1).state()).isEqualTo(WorkerState.RUNNING);
+		assertThat(worker(1).restarts()).isEqualTo(1);
+		assertThat(worker(1).lastExitReason()).isEqualTo("exited with code 137");
+		assertThat(this.events).containsSubsequence("exited 1 137", "started 1 " + standby)
+			.noneMatch((event) -> event.startsWith("restarting"));
+		assertThat(this.supervisor.standby().pid()).isEqualTo(-1);
+		// the next standby once the adopted one linked
+		this.supervisor.linked(1, standby);
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.supervisor.standby().pid() > 0);
+		long next = this.supervisor.standby().pid();
+		this.pids.add(next);
+		assertThat(next).isNotEqualTo(standby);
+		awaitLine(this.out, "[standby] worker 0 started pid " + next);
+		this.supervisor.stop();
+		assertThat(isAlive(next)).isFalse();
+		assertThat(this.out.lines()).contains("[standby] worker 0 leaves: stop requested");
+	}
+
+	@Test
 	void backOffGrowsForAWorkerThatKeepsDyingAndStaysBounded() {
 		RestartBackoff backoff = new RestartBackoff(Duration.ofMillis(100), 2, Duration.ofMillis(400),
 				Duration.ofSeconds(30));
@@ -106,7 +142,7 @@ class WorkerSupervisorTests {
 	}
 
 	@Test
-	void stopTerminatesEveryWorkerWithinTheGracePeriod() {
+	void stopAsksEveryWorkerToLeaveAndTheyExitCleanlyWithinTheGracePeriod() {
 		start(2, "run", UnaryOperator.identity());
 		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
 		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
@@ -118,13 +154,41 @@ class WorkerSupervisorTests {
 		assertThat(this.pids).noneMatch(WorkerSupervisorTests::isAlive);
 		assertThat(this.supervisor.workers()).allSatisfy((worker) -> {
 			assertThat(worker.state()).isEqualTo(WorkerState.STOPPED);
-			assertThat(worker.lastExitCode()).isEqualTo(143);
+			assertThat(worker.lastExitCode()).isZero();
 		});
+		// asked on their standard input: not mistaken for their primary's death
+		assertThat(this.out.lines()).contains("[worker-1] worker 1 leaves: stop requested",
+				"[worker-2] worker 2 leaves: stop requested");
+		assertThat(this.out.lines()).noneMatch((line) -> line.contains("primary gone"));
 		assertThat(this.events).noneMatch((event) -> event.startsWith("restarting"));
 	}
 
 	@Test
-	void stopKillsAWorkerThatIgnoresSigtermAfterTheGracePeriod() {
+	void stoppedWorkersLeaveCleanlyAndWhatTheyLogWhileStoppingIsRelayed() {
+		start(2, "log-on-stop", UnaryOperator.identity());
+		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));
+		awaitLine(this.out, "[worker-2] worker 2 started pid " + pid(2));
+		this.supervisor.stop();
+		assertThat(this.out.lines()).contains("[worker-1] worker 1 stopping", "[worker-2] worker 2 stopping")
+			.noneMatch((line) -> line.contains("primary gone"));
+		assertThat(this.supervisor.workers()).extracting(WorkerInfo::lastExitCode).containsExactly(0, 0);
+	}
+
+	@Test
+	void aWorkerEndedBySigtermEndsByItAndWhatItLogsWhileStoppingIsRelayed() {
+		// a worker whose link was lost is sent SIGTERM rather than asked: its pipes stay open,
+		// so it neither takes its primary for dead nor loses its last lines
+		start(1, "log-on-stop", UnaryOperator.identity());
+		long ended = pid(1);
+		awaitLine(this.out, "[worker-1] worker 1 started pid " + ended);
+		this.supervisor.linkLost(1, ended, "no heartbeat for 5s");
+		awaitLine(this.out, "[worker-1] worker 1 stopping");
+		await().atMost(LAUNCH_TIMEOUT).until(() -> this.events.contains("exited 1 143"));
+		assertThat(this.out.lines()).noneMatch((line) -> line.contains("primary gone"));
+	}
+
+	@Test
+	void stopKillsAWorkerThatDoesNotEndAfterTheGracePeriod() {
 		Duration grace = Duration.ofSeconds(1);
 		start(1, "ignore-term", (options) -> options.gracePeriod(grace));
 		awaitLine(this.out, "[worker-1] worker 1 started pid " + pid(1));

@@ -38,12 +38,12 @@ public class SocketIoClusterEndpoint {
 	public ClusterDescription cluster() {
 		if (this.primary != null) {
 			return new ClusterDescription("primary", null,
-					this.primary.workers().stream().map(WorkerDescription::of).toList());
+					this.primary.workers().stream().map(WorkerDescription::of).toList(), this.primary.standbyPid());
 		}
 		if (this.worker != null) {
-			return new ClusterDescription("worker", this.worker.isLinked(), List.of());
+			return new ClusterDescription("worker", this.worker.isLinked(), List.of(), null);
 		}
-		return new ClusterDescription("standalone", null, List.of());
+		return new ClusterDescription("standalone", null, List.of(), null);
 	}
 
 	/**
@@ -52,8 +52,10 @@ public class SocketIoClusterEndpoint {
 	 * @param role primary, worker or standalone
 	 * @param linked on a worker, whether its link to the primary is up; else {@code null}
 	 * @param workers on the primary, every worker by id; else empty
+	 * @param standbyPid on the primary, the pid of its standby worker JVM, {@code -1} while
+	 * there is none; else {@code null}
 	 */
-	public record ClusterDescription(String role, Boolean linked, List<WorkerDescription> workers) {
+	public record ClusterDescription(String role, Boolean linked, List<WorkerDescription> workers, Long standbyPid) {
 	}
 
 	/**
@@ -68,15 +70,18 @@ public class SocketIoClusterEndpoint {
 	 * @param rooms rooms with members, as its last heartbeat reported
 	 * @param lastHeartbeat ISO-8601 instant of its last heartbeat, or {@code null}
 	 * @param restarts times its JVM was replaced
+	 * @param lastExitReason why its last JVM ended, for example {@code exited with code 137}
+	 * or {@code link lost (no heartbeat for 5s)}; {@code null} if none did
 	 */
 	public record WorkerDescription(int id, long pid, String state, boolean linked, boolean serving, int clients,
-			int rooms, String lastHeartbeat, int restarts) {
+			int rooms, String lastHeartbeat, int restarts, String lastExitReason) {
 
 		static WorkerDescription of(WorkerSnapshot worker) {
 			return new WorkerDescription(worker.id(), worker.pid(),
 					(worker.state() != null) ? worker.state().name() : "EXTERNAL", worker.linked(), worker.serving(),
 					worker.status().clients(), worker.status().rooms(),
-					(worker.lastHeartbeat() != null) ? worker.lastHeartbeat().toString() : null, worker.restarts());
+					(worker.lastHeartbeat() != null) ? worker.lastHeartbeat().toString() : null, worker.restarts(),
+					worker.lastExitReason());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.clusteradapter.cluster.autoconfigure.endpoint;
 
 import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterEnabled;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerNode;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
  * reachable over HTTP or JMX is Actuator's exposure settings' decision.
  */
 @AutoConfiguration(after = SocketIoClusterAutoConfiguration.class)
+@ConditionalOnClusterEnabled
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(ClusterBus.class)
 public final class SocketIoClusterEndpointAutoConfiguration {

@@ -60,6 +60,7 @@ public class PrimaryHealthIndicator implements HealthIndicator {
 					(publicAddress != null) ? publicAddress.getHostString() + ":" + publicAddress.getPort() : "none")
 			.withDetail("expectedWorkers", this.expectedWorkers)
 			.withDetail("servingWorkers", serving)
+			.withDetail("standbyPid", this.node.standbyPid())
 			.withDetail("workers", details(workers, this.clock.instant()))
 			.build();
 	}
@@ -90,6 +91,7 @@ public class PrimaryHealthIndicator implements HealthIndicator {
 			detail.put("lastHeartbeatAgeMs", (worker.lastHeartbeat() != null)
 					? Math.max(0, Duration.between(worker.lastHeartbeat(), now).toMillis()) : -1);
 			detail.put("restarts", worker.restarts());
+			detail.put("lastExitReason", worker.lastExitReason());
 			details.put(Integer.toString(worker.id()), detail);
 		}
 		return details;

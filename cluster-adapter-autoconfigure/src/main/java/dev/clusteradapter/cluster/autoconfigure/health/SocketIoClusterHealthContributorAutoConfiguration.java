@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
+import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterEnabled;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterRedisAutoConfiguration;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * process plays.
  */
 @AutoConfiguration(after = { SocketIoClusterAutoConfiguration.class, SocketIoClusterRedisAutoConfiguration.class })
+@ConditionalOnClusterEnabled
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("socketiocluster")
 public final class SocketIoClusterHealthContributorAutoConfiguration {

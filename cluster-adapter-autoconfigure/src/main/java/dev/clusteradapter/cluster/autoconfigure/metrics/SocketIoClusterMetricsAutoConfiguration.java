@@ -4,12 +4,14 @@ import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.autoconfigure.ClusterProperties;
+import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterEnabled;
 import dev.clusteradapter.cluster.autoconfigure.ConditionalOnClusterRole;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterRedisAutoConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.redis.RedisMetrics;
+import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -25,14 +27,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the cluster's Micrometer meters. Runs before the cluster's own
- * auto-configuration, which hands these metric hooks to the IPC hub, the adapter and the
- * router; the hooks count nothing until Boot binds them to the registry, once every
- * singleton exists and before the cluster starts.
+ * auto-configuration, which hands these metric hooks to the IPC hub, the adapter, the
+ * router, the Redis transport and the Socket.IO server; the hooks count nothing until Boot
+ * binds them to the registry, once every singleton exists and before the cluster starts.
  */
 @AutoConfiguration(before = { SocketIoClusterAutoConfiguration.class, SocketIoClusterRedisAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClusterEnabled
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -59,6 +62,18 @@ public final class SocketIoClusterMetricsAutoConfiguration {
 		@ConditionalOnMissingBean(RedisMetrics.class)
 		RedisMeters socketIoClusterRedisMeters() {
 			return new RedisMeters();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClusterRole({ ClusterRole.WORKER, ClusterRole.STANDALONE })
+	static class ServingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SlowClientMetrics.class)
+		SlowClientMeters socketIoServerSlowClientMeters() {
+			return new SlowClientMeters();
 		}
 
 	}

@@ -11,12 +11,19 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * An external worker, with its Socket.IO server on a free loopback port, that joins a
  * primary running in the same JVM.
  */
-final class ExternalWorker {
+public final class ExternalWorker {
 
 	private ExternalWorker() {
 	}
 
-	static ApplicationContextRunner joining(PrimaryNode primary, String secret, int id) {
+	/**
+	 * A runner of a worker context that joins the given primary.
+	 * @param primary the primary in this JVM
+	 * @param secret the primary's IPC secret, Base64
+	 * @param id the worker id to ask for
+	 * @return the runner, heartbeats every 100 ms
+	 */
+	public static ApplicationContextRunner joining(PrimaryNode primary, String secret, int id) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SocketIoClusterAutoConfiguration.class,
 					SocketIoServerAutoConfiguration.class, SocketIoClusterHealthContributorAutoConfiguration.class))

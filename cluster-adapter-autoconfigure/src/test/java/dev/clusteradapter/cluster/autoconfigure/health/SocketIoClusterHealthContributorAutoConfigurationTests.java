@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
+import dev.clusteradapter.cluster.autoconfigure.SocketIoServerCustomizer;
+import dev.clusteradapter.cluster.autoconfigure.TestClients;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.node.PrimaryNode;
+import io.socket.client.Socket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -63,11 +66,42 @@ class SocketIoClusterHealthContributorAutoConfigurationTests {
 					.containsEntry("state", "EXTERNAL")
 					.containsEntry("clients", 0)
 					.containsEntry("restarts", 0)
+					.containsEntry("lastExitReason", null)
 					.containsKeys("pid", "rooms", "lastHeartbeatAgeMs");
 				assertThat(worker.getBean(INDICATOR, HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 			});
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN));
+		});
+	}
+
+	@Test
+	void primaryCountsTheRoomsTheClientsOfAWorkerJoined() {
+		this.contextRunner.withPropertyValues("socketio.cluster.workers=0").run((primary) -> {
+			PrimaryNode node = primary.getBean(PrimaryNode.class);
+			HealthIndicator indicator = primary.getBean(INDICATOR, HealthIndicator.class);
+			ExternalWorker.joining(node, SECRET, 4)
+				.withBean(SocketIoServerCustomizer.class, () -> (server) -> server.addEventListener("join", String.class,
+						(client, room, ack) -> {
+							client.joinRoom(room);
+							ack.sendAckData(room);
+						}))
+				.run((worker) -> {
+					await().atMost(Duration.ofSeconds(10))
+						.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.UP));
+					try (TestClients clients = new TestClients()) {
+						Socket alice = clients.connect(node.publicAddress());
+						Socket bob = clients.connect(node.publicAddress());
+						TestClients.call(alice, "join", "lobby");
+						TestClients.call(alice, "join", "games");
+						TestClients.call(bob, "join", "lobby");
+						// lobby and games; not the namespace's own room every client is in
+						await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+								details(details(indicator.health().getDetails().get("workers")).get("4")))
+							.containsEntry("clients", 2)
+							.containsEntry("rooms", 2));
+					}
+				});
 		});
 	}
 

@@ -6,6 +6,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMetrics;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ class SocketIoClusterMetricsAutoConfigurationTests {
 				.hasSingleBean(AdapterMeters.class)
 				.hasSingleBean(IpcMeters.class)
 				.hasSingleBean(RouterMeters.class)
-				.hasSingleBean(WorkerMeters.class);
+				.hasSingleBean(WorkerMeters.class)
+				.doesNotHaveBean(SlowClientMeters.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("socketio.cluster.workers.alive").gauge().value()).isZero();
 		});
@@ -41,7 +43,8 @@ class SocketIoClusterMetricsAutoConfigurationTests {
 			MeterRegistry registry = primary.getBean(MeterRegistry.class);
 			ClusterContexts.worker(primary.getBean(PrimaryNode.class), 4).run((worker) -> {
 				assertThat(worker).hasNotFailed().hasSingleBean(IpcMeters.class).doesNotHaveBean(RouterMeters.class)
-					.doesNotHaveBean(WorkerMeters.class);
+					.doesNotHaveBean(WorkerMeters.class)
+					.hasSingleBean(SlowClientMeters.class);
 				MeterRegistry workerRegistry = worker.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 					assertThat(heartbeats(registry, "in")).isPositive();
@@ -101,8 +104,22 @@ class SocketIoClusterMetricsAutoConfigurationTests {
 	void standaloneHasNoPrimaryMeters() {
 		ClusterContexts.primary().withPropertyValues("socketio.cluster.role=standalone")
 			.run((context) -> assertThat(context).hasSingleBean(AdapterMeters.class)
+				.hasSingleBean(SlowClientMeters.class)
 				.doesNotHaveBean(RouterMeters.class)
 				.doesNotHaveBean(WorkerMeters.class));
+	}
+
+	@Test
+	void userSlowClientHookBacksOff() {
+		SlowClientMetrics slowClients = (reason) -> {
+		};
+		ClusterContexts.primary()
+			.withPropertyValues("socketio.cluster.role=standalone")
+			.withBean(SlowClientMetrics.class, () -> slowClients)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SlowClientMeters.class);
+				assertThat(context.getBean(SlowClientMetrics.class)).isSameAs(slowClients);
+			});
 	}
 
 	private static double heartbeats(MeterRegistry registry, String direction) {

@@ -1,4 +1,4 @@
-package dev.clusteradapter.cluster.server;
+package dev.clusteradapter.cluster.socketio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,13 +36,18 @@ public final class EncodedEventPacket extends Packet {
 
 	private volatile List<byte[]> base64Attachments;
 
-	private EncodedEventPacket(String nettyNamespace, String event, byte[] text, List<byte[]> attachments) {
+	/** The packet whose bytes a volatile one shares, or {@code null}. */
+	private final EncodedEventPacket origin;
+
+	private EncodedEventPacket(String nettyNamespace, String event, byte[] text, List<byte[]> attachments,
+			EncodedEventPacket origin) {
 		super(PacketType.MESSAGE, EngineIOVersion.V4);
 		setSubType(PacketType.EVENT);
 		setNsp(nettyNamespace);
 		setName(event);
 		this.text = text;
 		this.attachments = attachments;
+		this.origin = origin;
 	}
 
 	/**
@@ -96,14 +101,33 @@ public final class EncodedEventPacket extends Packet {
 			}
 		}
 		out.writeByte(']');
-		return new EncodedEventPacket(nettyNamespace, event, ByteBufUtil.getBytes(out), List.copyOf(attachments));
+		return new EncodedEventPacket(nettyNamespace, event, ByteBufUtil.getBytes(out), List.copyOf(attachments), null);
+	}
+
+	/**
+	 * The same event, volatile (socket.io's {@code volatile} flag): the encoder drops it for
+	 * a client whose connection takes no write when it comes to be written. Shares this
+	 * packet's bytes.
+	 * @return the volatile packet
+	 */
+	public EncodedEventPacket asVolatile() {
+		return (this.origin != null) ? this
+				: new EncodedEventPacket(getNsp(), getName(), this.text, this.attachments, this);
+	}
+
+	/**
+	 * Whether the event is volatile, see {@link #asVolatile()}.
+	 * @return {@code true} for a volatile packet
+	 */
+	public boolean isVolatile() {
+		return this.origin != null;
 	}
 
 	/**
 	 * The Engine.IO text packet. Shared by every recipient: never modify it.
 	 * @return the UTF-8 bytes
 	 */
-	byte[] text() {
+	public byte[] text() {
 		return this.text;
 	}
 
@@ -111,12 +135,19 @@ public final class EncodedEventPacket extends Packet {
 	 * The binary attachments that follow the text, in order. Shared: never modify them.
 	 * @return the attachments
 	 */
-	List<byte[]> attachments() {
+	public List<byte[]> attachments() {
 		return this.attachments;
 	}
 
-	/** The attachments as polling carries them: {@code 'b'} and standard base64, made once. */
-	List<byte[]> pollingAttachments() {
+	/**
+	 * The attachments as polling carries them: {@code 'b'} and standard base64, made once
+	 * (for a volatile packet, by the packet whose bytes it shares). Shared: never modify them.
+	 * @return the attachments, framed for a polling body
+	 */
+	public List<byte[]> pollingAttachments() {
+		if (this.origin != null) {
+			return this.origin.pollingAttachments();
+		}
 		List<byte[]> encoded = this.base64Attachments;
 		if (encoded == null) {
 			List<byte[]> result = new ArrayList<>(this.attachments.size());

@@ -11,20 +11,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * A bare TCP client speaking hand-written HTTP, for what real clients never send.
  */
-final class RawHttp implements AutoCloseable {
+final class RawHttpConnection implements AutoCloseable {
 
 	private final Socket socket;
 
-	RawHttp(InetSocketAddress address) throws IOException {
+	RawHttpConnection(InetSocketAddress address) throws IOException {
 		this.socket = new Socket(address.getAddress(), address.getPort());
 		this.socket.setSoTimeout(10_000);
 	}
 
-	RawHttp send(String request) throws IOException {
+	RawHttpConnection send(String request) throws IOException {
 		return send(request.getBytes(StandardCharsets.ISO_8859_1));
 	}
 
-	RawHttp send(byte[] bytes) throws IOException {
+	RawHttpConnection send(byte[] bytes) throws IOException {
 		this.socket.getOutputStream().write(bytes);
 		this.socket.getOutputStream().flush();
 		return this;
@@ -68,7 +68,7 @@ final class RawHttp implements AutoCloseable {
 		}
 	}
 
-	RawHttp timeout(int millis) throws IOException {
+	RawHttpConnection timeout(int millis) throws IOException {
 		this.socket.setSoTimeout(millis);
 		return this;
 	}

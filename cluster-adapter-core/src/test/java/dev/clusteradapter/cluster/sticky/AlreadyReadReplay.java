@@ -5,11 +5,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * First handler of an adopted connection: once the channel is active, passes on the bytes
- * the primary read before handing it over, then leaves the pipeline. Registration fires
- * {@code channelActive} before the event loop reads the socket, so nothing overtakes them.
+ * First handler of a connection the tests' workers adopt: once the channel is active, passes
+ * on the bytes the primary read before handing it over, then leaves the pipeline.
+ * Registration fires {@code channelActive} before the event loop reads the socket, so nothing
+ * overtakes them. (The starter's server replays them its own way, see
+ * {@code ClusteredSocketIOServer.adopt}.)
  */
-public class AlreadyReadReplay extends ChannelInboundHandlerAdapter {
+final class AlreadyReadReplay extends ChannelInboundHandlerAdapter {
 
 	private ByteBuf alreadyRead;
 
@@ -17,7 +19,7 @@ public class AlreadyReadReplay extends ChannelInboundHandlerAdapter {
 	 * Creates a replay of bytes.
 	 * @param alreadyRead bytes to pass on, released by the handlers after this one
 	 */
-	public AlreadyReadReplay(ByteBuf alreadyRead) {
+	AlreadyReadReplay(ByteBuf alreadyRead) {
 		this.alreadyRead = alreadyRead;
 	}
 
