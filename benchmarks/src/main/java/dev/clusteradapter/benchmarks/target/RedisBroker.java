@@ -1,22 +1,17 @@
 package dev.clusteradapter.benchmarks.target;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import dev.clusteradapter.cluster.redis.RedisServerProcess;
+import dev.clusteradapter.cluster.redis.RedisServerLauncher;
 
 /**
  * The Redis server fleets of peers talk through: Debian's {@code redis-server} on a free
- * loopback port, no persistence (the core's test helper {@link RedisServerProcess}), and
+ * loopback port, no persistence (the core's test launcher {@link RedisServerLauncher}), and
  * its pid, so that its CPU counts in every delivery it carries.
  */
 public final class RedisBroker implements AutoCloseable {
 
-	private final RedisServerProcess server;
+	private final RedisServerLauncher server;
 
-	private RedisBroker(RedisServerProcess server) {
+	private RedisBroker(RedisServerLauncher server) {
 		this.server = server;
 	}
 
@@ -25,7 +20,7 @@ public final class RedisBroker implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisBroker start() {
-		return new RedisBroker(RedisServerProcess.start());
+		return new RedisBroker(RedisServerLauncher.started());
 	}
 
 	/**
@@ -42,14 +37,7 @@ public final class RedisBroker implements AutoCloseable {
 	 * @throws IllegalStateException when none runs
 	 */
 	public long pid() {
-		// redis-server names itself "redis-server 127.0.0.1:<port>" in its command line
-		String title = "127.0.0.1:" + this.server.port();
-		return ProcessHandle.current()
-			.children()
-			.filter((child) -> commandLine(child.pid()).contains(title))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no redis-server of this run on " + title))
-			.pid();
+		return this.server.pid();
 	}
 
 	/** Kills the server (SIGKILL), as a crash does: no goodbye to any client. */
@@ -57,23 +45,14 @@ public final class RedisBroker implements AutoCloseable {
 		this.server.kill();
 	}
 
-	/** Starts the server again on the same port, empty; returns once it answers PING. */
+	/** Starts the server again on the same port, empty; returns once it answers. */
 	public void restart() {
-		this.server.restart();
+		this.server.start();
 	}
 
 	@Override
 	public void close() {
 		this.server.close();
-	}
-
-	private static String commandLine(long pid) {
-		try {
-			return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return "";
-		}
 	}
 
 }
