@@ -4,7 +4,7 @@ import dev.clusteradapter.benchmarks.baseline.BaselineServer;
 
 /**
  * Entry point of the benchmarks jar: {@code run [--quick] [--redis | --redis-outage]
- * --sample-jar … --benchmarks-jar … [--node start.sh] [--js-clients dir]} runs a suite of
+ * --sample-jar … [--baseline-sample-jar …] --benchmarks-jar … [--node start.sh] [--js-clients dir]} runs a suite of
  * scenarios and prints the table; {@code slow-clients …} measures the memory clients that stop
  * reading hold in a worker (see {@link SlowClientsRun}); {@code baseline <port>} is the
  * single-node netty-socketio server the run starts as its own JVM.
@@ -38,8 +38,8 @@ public final class BenchmarkCommand {
 			System.exit(0);
 		}
 		else {
-			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR --benchmarks-jar JAR"
-					+ " [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR"
+			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR [--baseline-sample-jar JAR]"
+					+ " --benchmarks-jar JAR [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR"
 					+ " [--stalled N] [--rate N] [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT");
 			System.exit(2);
 		}

@@ -23,7 +23,9 @@ import dev.clusteradapter.benchmarks.target.Target;
  * The Redis suite: four processes on one Redis — our sample's standalone peers, or Node.js
  * servers with {@code @socket.io/redis-adapter} — in classic and sharded mode, beside our
  * IPC cluster (a primary and four workers) as the one-host baseline, alternating; then
- * Redis killed and restarted under two of our peers' broadcast load.
+ * Redis killed and restarted under two of our peers' broadcast load. With a baseline jar
+ * ({@code --baseline-sample-jar}), that build's peers run in both modes too, in the same
+ * rounds: a change measured before and after on the same machine load.
  */
 final class RedisBenchmarkRun {
 
@@ -36,6 +38,10 @@ final class RedisBenchmarkRun {
 	static final String NODE_SHARDED = "node sharded";
 
 	static final String OURS_IPC = "ours IPC";
+
+	static final String BEFORE_CLASSIC = "before classic";
+
+	static final String BEFORE_SHARDED = "before sharded";
 
 	private static final int PROCESSES = 4;
 
@@ -100,14 +106,22 @@ final class RedisBenchmarkRun {
 		try (RedisBroker redis = RedisBroker.start()) {
 			// one Redis for every fleet: ours listen on prefixes of their own (as long as Node's
 			// "socket.io"), so that no fleet hears another
-			List<Target> targets = started(client,
-					List.of(Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(PROCESSES),
+			List<Target> fleets = new ArrayList<>(List.of(
+					Target.oursOverRedis(OURS_CLASSIC, jar, "classic", redis, "javaio-cl", ports(PROCESSES),
 							log("ours-classic")),
-							Target.nodeOverRedis(NODE_CLASSIC, node, "classic", redis, ports(PROCESSES), log("node-classic")),
-							Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(PROCESSES),
-									log("ours-sharded")),
-							Target.nodeOverRedis(NODE_SHARDED, node, "sharded", redis, ports(PROCESSES), log("node-sharded")),
-							Target.ours(jar, PROCESSES, RoundRunner.freePort(), log("ours-ipc.log")).named(OURS_IPC)));
+					Target.nodeOverRedis(NODE_CLASSIC, node, "classic", redis, ports(PROCESSES), log("node-classic")),
+					Target.oursOverRedis(OURS_SHARDED, jar, "sharded", redis, "javaio-sh", ports(PROCESSES),
+							log("ours-sharded")),
+					Target.nodeOverRedis(NODE_SHARDED, node, "sharded", redis, ports(PROCESSES), log("node-sharded")),
+					Target.ours(jar, PROCESSES, RoundRunner.freePort(), log("ours-ipc.log")).named(OURS_IPC)));
+			Path baseline = this.settings.baselineJar();
+			if (baseline != null) {
+				fleets.add(Target.oursOverRedis(BEFORE_CLASSIC, baseline, "classic", redis, "javaio-bc", ports(PROCESSES),
+						log("before-classic")));
+				fleets.add(Target.oursOverRedis(BEFORE_SHARDED, baseline, "sharded", redis, "javaio-bs", ports(PROCESSES),
+						log("before-sharded")));
+			}
+			List<Target> targets = started(client, fleets);
 			try {
 				fanOut(client, targets);
 				requests(client, targets);
@@ -222,10 +236,15 @@ final class RedisBenchmarkRun {
 	}
 
 	private ResultTable comparisonTable() {
-		return new ResultTable(List.of(OURS_CLASSIC, NODE_CLASSIC, OURS_SHARDED, NODE_SHARDED, OURS_IPC),
-				List.of(new Ratio("ours/node classic", OURS_CLASSIC, NODE_CLASSIC),
-						new Ratio("ours/node sharded", OURS_SHARDED, NODE_SHARDED)),
-				true)
+		List<String> columns = new ArrayList<>(List.of(OURS_CLASSIC, NODE_CLASSIC, OURS_SHARDED, NODE_SHARDED, OURS_IPC));
+		List<Ratio> ratios = new ArrayList<>(List.of(new Ratio("ours/node classic", OURS_CLASSIC, NODE_CLASSIC),
+				new Ratio("ours/node sharded", OURS_SHARDED, NODE_SHARDED)));
+		if (this.settings.baselineJar() != null) {
+			columns.addAll(List.of(BEFORE_CLASSIC, BEFORE_SHARDED));
+			ratios.addAll(List.of(new Ratio("ours/before classic", OURS_CLASSIC, BEFORE_CLASSIC),
+					new Ratio("ours/before sharded", OURS_SHARDED, BEFORE_SHARDED)));
+		}
+		return new ResultTable(columns, ratios, true)
 			.row(FAN_OUT, "server CPU µs / delivery", "below node", ahead("server CPU µs / delivery"))
 			.row(FAN_OUT, "of which redis-server µs / delivery")
 			.row(FAN_OUT, "server CPU at rest, ms / s")

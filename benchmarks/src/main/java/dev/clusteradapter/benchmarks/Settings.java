@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param suite which scenarios run
  * @param sampleJar the sample application jar (our cluster)
+ * @param baselineJar another build of the sample measured beside it (the Redis suite's
+ * "before" columns), null without one
  * @param benchmarksJar this module's jar (the netty-socketio baseline runs from it)
  * @param nodeStart the Node.js reference cluster's start script, null without it
  * @param jsClients the project's {@code js-clients} folder (its Node server with the Redis adapter)
@@ -23,7 +25,7 @@ import java.util.List;
  * @param requests measured requests of each kind
  * @param commit the commit measured, for the header
  */
-record Settings(Suite suite, Path sampleJar, Path benchmarksJar, Path nodeStart, Path jsClients, Path output, Path logs,
+record Settings(Suite suite, Path sampleJar, Path baselineJar, Path benchmarksJar, Path nodeStart, Path jsClients, Path output, Path logs,
 		int rounds, double fanOutSeconds, double saturationSeconds, List<Integer> saturationRates, double crossSeconds,
 		int requests, String commit) {
 
@@ -33,6 +35,7 @@ record Settings(Suite suite, Path sampleJar, Path benchmarksJar, Path nodeStart,
 		boolean quick = false;
 		Suite suite = Suite.MAIN;
 		Path sample = null;
+		Path baseline = null;
 		Path jar = null;
 		Path node = null;
 		Path jsClients = Path.of("js-clients");
@@ -45,6 +48,7 @@ record Settings(Suite suite, Path sampleJar, Path benchmarksJar, Path nodeStart,
 				case "--redis" -> suite = Suite.REDIS;
 				case "--redis-outage" -> suite = Suite.REDIS_OUTAGE;
 				case "--sample-jar" -> sample = Path.of(args[++i]);
+				case "--baseline-sample-jar" -> baseline = Path.of(args[++i]);
 				case "--benchmarks-jar" -> jar = Path.of(args[++i]);
 				case "--node" -> node = Path.of(args[++i]);
 				case "--js-clients" -> jsClients = Path.of(args[++i]);
@@ -61,11 +65,11 @@ record Settings(Suite suite, Path sampleJar, Path benchmarksJar, Path nodeStart,
 			output = Path.of((suite == Suite.MAIN) ? "benchmarks/results/latest.md" : "benchmarks/results/redis.md");
 		}
 		if (suite != Suite.MAIN) {
-			return new Settings(suite, sample, jar, node, jsClients, output, logs, quick ? 2 : 5, quick ? 5 : 10, 0,
+			return new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, quick ? 2 : 5, quick ? 5 : 10, 0,
 					List.of(), 0, quick ? 100 : 300, commit);
 		}
-		return quick ? new Settings(suite, sample, jar, node, jsClients, output, logs, 1, 5, 3, RATES, 5, 100, commit)
-				: new Settings(suite, sample, jar, node, jsClients, output, logs, 2, 10, 5, RATES, 10, 300, commit);
+		return quick ? new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 1, 5, 3, RATES, 5, 100, commit)
+				: new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 2, 10, 5, RATES, 10, 300, commit);
 	}
 
 	/**
