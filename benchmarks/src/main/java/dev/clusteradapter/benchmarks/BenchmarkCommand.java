@@ -4,11 +4,12 @@ import dev.clusteradapter.benchmarks.baseline.BaselineServer;
 import dev.clusteradapter.benchmarks.floor.FloorServer;
 
 /**
- * Entry point of the benchmarks jar: {@code run [--quick] --sample-jar … --benchmarks-jar …
- * [--node start.sh]} runs every scenario and prints the table; {@code slow-clients …} measures
- * the memory clients that stop reading hold in a worker (see {@link SlowClientsRun});
- * {@code baseline <port>} is the single-node netty-socketio server the run starts as its own JVM;
- * {@code floor <port>} the least a Netty server can do per delivery (see {@link FloorServer}).
+ * Entry point of the benchmarks jar: {@code run [--quick] [--redis | --redis-outage]
+ * --sample-jar … [--baseline-sample-jar …] --benchmarks-jar … [--node start.sh] [--js-clients dir]} runs a suite of
+ * scenarios and prints the table; {@code slow-clients …} measures the memory clients that stop
+ * reading hold in a worker (see {@link SlowClientsRun}); {@code baseline <port>} is the
+ * single-node netty-socketio server the run starts as its own JVM; {@code floor <port>} the least a
+ * Netty server can do per delivery (see {@link FloorServer}).
  */
 public final class BenchmarkCommand {
 
@@ -32,14 +33,19 @@ public final class BenchmarkCommand {
 			System.exit(0);
 		}
 		else if (args.length >= 1 && args[0].equals("run")) {
-			String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
-			new BenchmarkRun(Settings.parse(options)).run();
+			Settings settings = Settings.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
+			if (settings.redis()) {
+				new RedisBenchmarkRun(settings).run();
+			}
+			else {
+				new BenchmarkRun(settings).run();
+			}
 			System.exit(0);
 		}
 		else {
-			System.err.println("usage: run [--quick] --sample-jar JAR --benchmarks-jar JAR [--node START_SCRIPT]"
-					+ " [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR [--stalled N] [--rate N]"
-					+ " [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT | floor PORT");
+			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR [--baseline-sample-jar JAR]"
+					+ " --benchmarks-jar JAR [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR"
+					+ " [--stalled N] [--rate N] [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT | floor PORT");
 			System.exit(2);
 		}
 	}

@@ -1,21 +1,15 @@
 package dev.clusteradapter.benchmarks;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.clusteradapter.benchmarks.RoundRunner.Measurement;
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
-import dev.clusteradapter.benchmarks.report.Measurements;
 import dev.clusteradapter.benchmarks.report.ResultTable;
 import dev.clusteradapter.benchmarks.scenario.BroadcastFanOut;
 import dev.clusteradapter.benchmarks.scenario.ClusterRequests;
@@ -26,8 +20,7 @@ import dev.clusteradapter.benchmarks.target.Target;
 
 /**
  * One benchmark run: starts the targets, runs each scenario on them in turn (the order
- * rotating every round, so that no target always runs first or right after another's
- * load), collects the figures and prints the table.
+ * rotating every round, see {@link RoundRunner}), collects the figures and prints the table.
  */
 final class BenchmarkRun {
 
@@ -55,23 +48,20 @@ final class BenchmarkRun {
 
 	private final Settings settings;
 
-	private final Measurements measurements = new Measurements();
-
-	private final List<String> notes = new ArrayList<>();
-
-	private final List<Target> running = new CopyOnWriteArrayList<>();
+	private final RoundRunner runner;
 
 	BenchmarkRun(Settings settings) {
 		this.settings = settings;
+		this.runner = new RoundRunner(settings.rounds());
 	}
 
 	void run() throws Exception {
 		Instant began = Instant.now();
-		String machine = MachineInfo.describe(this.settings);
+		String machine = MachineInfo.describe(this.settings, "fan-out window " + this.settings.fanOutSeconds()
+				+ " s, saturation step " + this.settings.saturationSeconds() + " s, room-emit window "
+				+ this.settings.crossSeconds() + " s, requests " + this.settings.requests() + " of each kind");
 		System.out.println(machine);
 		Files.createDirectories(this.settings.logs());
-		// Ctrl-C must not leave clusters behind
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.running.forEach(Target::stop)));
 		try (EngineIoClient client = new EngineIoClient(2)) {
 			runPhase(client, 2, true, (targets) -> {
 				fanOut(client, targets);
@@ -83,17 +73,7 @@ final class BenchmarkRun {
 			});
 			runPhase(client, 4, false, (targets) -> requests(client, targets));
 		}
-		String table = table().render(this.measurements);
-		String report = machine + "\n" + table + "\n" + String.join("\n", this.notes) + (this.notes.isEmpty() ? "" : "\n")
-				+ "run took " + Duration.between(began, Instant.now()).truncatedTo(ChronoUnit.SECONDS).toString().substring(2)
-				.toLowerCase() + "\n";
-		System.out.println();
-		System.out.println(table);
-		this.notes.forEach(System.out::println);
-		Path output = this.settings.output().toAbsolutePath();
-		Files.createDirectories(output.getParent());
-		Files.writeString(output, report, StandardCharsets.UTF_8);
-		System.out.println("written to " + output);
+		this.runner.report(machine, table().render(this.runner.measurements()), began, this.settings.output());
 	}
 
 	/**
@@ -107,15 +87,15 @@ final class BenchmarkRun {
 		}
 		catch (IOException ex) {
 			String note = "- targets with " + workers + " workers did not start: " + ex.getMessage();
-			progress(note);
-			this.notes.add(note);
+			RoundRunner.progress(note);
+			this.runner.note(note);
 			return;
 		}
 		try {
 			phase.run(targets);
 		}
 		finally {
-			stop(targets);
+			this.runner.stop(targets);
 		}
 	}
 
@@ -129,42 +109,16 @@ final class BenchmarkRun {
 			targets.add(Target.nettySocketIo(this.settings.benchmarksJar(), freePort(), log("netty-socketio")));
 			targets.add(Target.floor(this.settings.benchmarksJar(), freePort(), log("floor")));
 		}
-		for (Target target : targets) {
-			progress("starting " + target.name() + " (" + target.workers() + " workers) on " + target.uri());
-			this.running.add(target);
-			try {
-				target.start(client, START_TIMEOUT);
-			}
-			catch (IOException ex) {
-				stop(targets);
-				throw ex;
-			}
-		}
+		this.runner.start(client, targets, START_TIMEOUT);
 		return targets;
-	}
-
-	private void stop(List<Target> targets) {
-		for (Target target : targets) {
-			target.stop();
-			this.running.remove(target);
-		}
 	}
 
 	private Path log(String name) {
 		return this.settings.logs().resolve(name + ".log").toAbsolutePath();
 	}
 
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	/** The targets in this round's order: rotated by one each round. */
-	private static List<Target> order(List<Target> targets, int round) {
-		List<Target> rotated = new ArrayList<>(targets);
-		Collections.rotate(rotated, -round);
-		return rotated;
+	private static int freePort() throws IOException {
+		return RoundRunner.freePort();
 	}
 
 	private void fanOut(EngineIoClient client, List<Target> targets) {
@@ -234,7 +188,7 @@ final class BenchmarkRun {
 				progress(target.name() + " " + result);
 				record(STORM, target, "failures", result.failures());
 				if (result.failures() > 0) {
-					this.notes.add("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
+					this.runner.note("- " + STORM + " on " + target.name() + ": " + result.failures() + " failures ("
 							+ result.pollingFailures() + " polling), the first: " + result.firstFailure());
 				}
 				record(STORM, target, "WS handshake p50 ms", result.webSocketP50Millis());
@@ -271,8 +225,9 @@ final class BenchmarkRun {
 			ClusterRequests.Result result = requests.run(target, 1000, this.settings.requests());
 			progress(target.name() + " " + result);
 			if (!result.complete()) {
-				this.notes.add("- " + target.name() + ": a cluster request's reply was incomplete (not every"
-						+ " socket listed or not every worker answered)");
+				this.runner.note("- " + target.name() + ": " + result.shortFetches() + " fetchSockets replies did not list"
+						+ " every socket, " + result.shortEmits() + " server-side emits did not hear every worker; the last: "
+						+ result.lastShort());
 			}
 			record(FETCH, target, "round trip p50 ms", result.fetchP50Millis());
 			record(FETCH, target, "round trip p99 ms", result.fetchP99Millis());
@@ -327,61 +282,35 @@ final class BenchmarkRun {
 
 	private void noteConnectFailures(String scenario, Target target, int failures) {
 		if (failures > 0) {
-			this.notes.add("- " + scenario + " on " + target.name() + ": " + failures
+			this.runner.note("- " + scenario + " on " + target.name() + ": " + failures
 					+ " WebSocket connection(s) failed or hung (no 40{ in 15 s) and were tried again");
 		}
 	}
 
 	private void record(String scenario, Target target, String metric, double value) {
-		this.measurements.add(scenario, metric, target.name(), value);
+		this.runner.record(scenario, target, metric, value);
 	}
 
-	/** Measures each target in turn, once per round, rotating their order every round. */
 	private void inRounds(String scenario, List<Target> targets, Measurement measurement) {
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (Target target : order(targets, round)) {
-				attempt(scenario, target, measurement);
-			}
-		}
+		this.runner.inRounds(scenario, targets, measurement);
 	}
 
 	private void attempt(String scenario, Target target, Measurement measurement) {
-		progress(scenario + " — " + target.name());
-		try {
-			measurement.run(target);
-		}
-		catch (Exception ex) {
-			String note = "- " + scenario + " on " + target.name() + " failed: " + ex;
-			progress(note);
-			this.notes.add(note);
-		}
-		sleep(1000);
+		this.runner.attempt(scenario, target, measurement);
 	}
 
 	private static void progress(String line) {
-		System.err.println("[" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+		RoundRunner.progress(line);
 	}
 
 	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		RoundRunner.sleep(millis);
 	}
 
 	@FunctionalInterface
 	private interface Phase {
 
 		void run(List<Target> targets);
-
-	}
-
-	@FunctionalInterface
-	private interface Measurement {
-
-		void run(Target target) throws Exception;
 
 	}
 

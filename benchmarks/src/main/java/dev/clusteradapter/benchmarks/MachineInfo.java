@@ -16,18 +16,24 @@ final class MachineInfo {
 	private MachineInfo() {
 	}
 
-	static String describe(Settings settings) {
+	/**
+	 * The header.
+	 * @param settings the run's settings
+	 * @param load what each round measures for how long, for the rounds line
+	 * @return markdown lines
+	 */
+	static String describe(Settings settings, String load) {
 		StringBuilder out = new StringBuilder("## Benchmark run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.append(settings.commit().isEmpty() ? "" : " at " + settings.commit())
 			.append("\n\n");
 		out.append(machine());
-		if (settings.nodeStart() != null) {
+		if (settings.nodeStart() != null || settings.redis()) {
 			out.append("- node: ").append(firstLines(command("node", "--version"))).append("\n");
 		}
-		out.append("- rounds: ").append(settings.rounds()).append(" (cells are medians), fan-out window ")
-			.append(settings.fanOutSeconds()).append(" s, saturation step ").append(settings.saturationSeconds())
-			.append(" s, room-emit window ").append(settings.crossSeconds()).append(" s, requests ")
-			.append(settings.requests()).append(" of each kind\n");
+		if (settings.redis()) {
+			out.append("- redis-server: ").append(firstLines(command("redis-server", "--version"))).append("\n");
+		}
+		out.append("- rounds: ").append(settings.rounds()).append(" (cells are medians), ").append(load).append("\n");
 		out.append("- load client: this JVM, 2 Netty event-loop threads, on the same machine as the servers\n");
 		return out.toString();
 	}

@@ -79,7 +79,7 @@ final class SlowClientsRun {
 	private static SlowClientMemory.Result measure(SlowClientMemory scenario, Path sample, Path logs, int stalled,
 			String limit, int rate, int payload, int seconds) throws Exception {
 		Path log = logs.resolve("slow-clients-" + stalled + "-" + limit + ".log");
-		Target target = Target.ours(sample, 1, BenchmarkRun.freePort(), log, JVM_OPTIONS,
+		Target target = Target.ours(sample, 1, RoundRunner.freePort(), log, JVM_OPTIONS,
 				List.of("--socketio.server.max-outbound-buffer=" + limit));
 		try (EngineIoClient probe = new EngineIoClient(1)) {
 			target.start(probe, Duration.ofMinutes(4));

@@ -44,6 +44,30 @@ public final class Measurements {
 	}
 
 	/**
+	 * The smallest figure over rounds.
+	 * @param scenario the scenario label
+	 * @param metric the metric label
+	 * @param target the target's name
+	 * @return the minimum, NaN without any figure
+	 */
+	public synchronized double min(String scenario, String metric, String target) {
+		return this.values.getOrDefault(key(scenario, metric, target), List.of()).stream().mapToDouble(Double::doubleValue)
+			.min().orElse(Double.NaN);
+	}
+
+	/**
+	 * The largest figure over rounds.
+	 * @param scenario the scenario label
+	 * @param metric the metric label
+	 * @param target the target's name
+	 * @return the maximum, NaN without any figure
+	 */
+	public synchronized double max(String scenario, String metric, String target) {
+		return this.values.getOrDefault(key(scenario, metric, target), List.of()).stream().mapToDouble(Double::doubleValue)
+			.max().orElse(Double.NaN);
+	}
+
+	/**
 	 * How many rounds gave a figure.
 	 * @param scenario the scenario label
 	 * @param metric the metric label

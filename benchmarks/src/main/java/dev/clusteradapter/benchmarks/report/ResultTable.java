@@ -7,14 +7,45 @@ import java.util.function.Predicate;
 
 /**
  * The markdown table of a run: one row per scenario and metric, a column per target, the
- * ratio ours/node, the goal and whether ours meets it.
+ * ratios of one target to another (ours/node), the goal and whether ours meets it. Cells
+ * are medians over rounds, optionally with their spread: {@code median [smallest, largest]}.
  */
 public final class ResultTable {
 
-	/** Column names of the targets, in table order. */
-	public static final List<String> TARGETS = List.of("ours", "node", "netty-socketio");
+	/**
+	 * Column names of the targets of the main run, in table order; the floor serves the
+	 * fan-out and saturation rows only.
+	 */
+	public static final List<String> TARGETS = List.of("ours", "node", "netty-socketio", "floor");
 
 	private final List<Row> rows = new ArrayList<>();
+
+	private final List<String> columns;
+
+	private final List<Ratio> ratios;
+
+	private final boolean spreads;
+
+	/**
+	 * The table of the main run: ours, node, netty-socketio and the floor, the ratios
+	 * ours/node and ours/floor, medians with their spreads.
+	 */
+	public ResultTable() {
+		this(TARGETS, List.of(new Ratio("ours/node", "ours", "node"), new Ratio("ours/floor", "ours", "floor")), true);
+	}
+
+	/**
+	 * A table of other targets.
+	 * @param columns the targets' names, in table order
+	 * @param ratios ratio columns, after the targets
+	 * @param spreads whether each cell shows the smallest and largest figure of its rounds
+	 * (when they differ as shown)
+	 */
+	public ResultTable(List<String> columns, List<Ratio> ratios, boolean spreads) {
+		this.columns = List.copyOf(columns);
+		this.ratios = List.copyOf(ratios);
+		this.spreads = spreads;
+	}
 
 	/**
 	 * Adds a row without a goal.
@@ -58,29 +89,44 @@ public final class ResultTable {
 	 * @return markdown
 	 */
 	public String render(Measurements measurements) {
-		StringBuilder out = new StringBuilder();
-		out.append("| scenario | metric | ours | node | netty-socketio | ours/node | goal | met? |\n");
-		out.append("|---|---|---:|---:|---:|---:|---|---|\n");
+		StringBuilder out = new StringBuilder("| scenario | metric");
+		this.columns.forEach((column) -> out.append(" | ").append(column));
+		this.ratios.forEach((ratio) -> out.append(" | ").append(ratio.label));
+		out.append(" | goal | met? |\n|---|---");
+		out.append("|---:".repeat(this.columns.size() + this.ratios.size())).append("|---|---|\n");
 		for (Row row : this.rows) {
 			Cells cells = new Cells(measurements, row.scenario);
-			double ours = cells.of(row.metric, "ours");
-			double node = cells.of(row.metric, "node");
 			out.append("| ").append(row.scenario).append(" | ").append(row.metric);
-			for (String target : TARGETS) {
-				out.append(" | ").append(format(cells.of(row.metric, target)));
+			for (String target : this.columns) {
+				out.append(" | ").append(cell(measurements, row, target));
 			}
-			boolean ratio = row.ratio && !Double.isNaN(ours) && !Double.isNaN(node) && node > 0 && ours >= 0;
-			out.append(" | ").append(ratio ? format(ours / node) + "×" : "");
-			out.append(" | ").append(row.goal).append(" | ").append(verdict(row, cells, ours)).append(" |\n");
+			for (Ratio ratio : this.ratios) {
+				double numerator = cells.of(row.metric, ratio.numerator);
+				double denominator = cells.of(row.metric, ratio.denominator);
+				boolean shown = row.ratio && !Double.isNaN(numerator) && !Double.isNaN(denominator) && denominator > 0
+						&& numerator >= 0;
+				out.append(" | ").append(shown ? format(numerator / denominator) + "×" : "");
+			}
+			out.append(" | ").append(row.goal).append(" | ").append(verdict(row, cells)).append(" |\n");
 		}
 		return out.toString();
 	}
 
-	private static String verdict(Row row, Cells cells, double ours) {
+	private String cell(Measurements measurements, Row row, String target) {
+		double median = measurements.median(row.scenario, row.metric, target);
+		double min = measurements.min(row.scenario, row.metric, target);
+		double max = measurements.max(row.scenario, row.metric, target);
+		if (!this.spreads || Double.isNaN(median) || format(min).equals(format(max))) {
+			return format(median);
+		}
+		return format(median) + " [" + format(min) + ", " + format(max) + "]";
+	}
+
+	private String verdict(Row row, Cells cells) {
 		if (row.met == null) {
 			return "";
 		}
-		if (Double.isNaN(ours)) {
+		if (Double.isNaN(cells.of(row.metric, this.columns.get(0)))) {
 			return "n/a";
 		}
 		try {
@@ -108,6 +154,15 @@ public final class ResultTable {
 	}
 
 	private record Row(String scenario, String metric, String goal, Predicate<Cells> met, boolean ratio) {
+	}
+
+	/**
+	 * A ratio column: one target's median over another's.
+	 * @param label the column's heading
+	 * @param numerator the target above the line
+	 * @param denominator the target below it
+	 */
+	public record Ratio(String label, String numerator, String denominator) {
 	}
 
 	/**

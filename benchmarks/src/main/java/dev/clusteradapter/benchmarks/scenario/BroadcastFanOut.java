@@ -14,10 +14,11 @@ import dev.clusteradapter.benchmarks.target.ProcessStats;
 import dev.clusteradapter.benchmarks.target.Target;
 
 /**
- * Broadcast fan-out, as the issue's generator measures it: every client connected, a few
- * senders emit {@code broadcast {seq, t, pad}} at a fixed total rate, the server sends each
- * to every client (senders included). Per window: deliveries, loss, latency from the send
- * timestamp, and server and client CPU per delivered message from {@code /proc}.
+ * Broadcast fan-out, as the issue's generator measures it: every client connected (spread
+ * over the public ports of a fleet), a few senders (one per port in turn) emit
+ * {@code broadcast {seq, t, pad}} at a fixed total rate, the servers send each to every
+ * client (senders included). Per window: deliveries, loss, latency from the send timestamp,
+ * and server and client CPU per delivered message from {@code /proc}.
  */
 public final class BroadcastFanOut implements AutoCloseable {
 
@@ -52,7 +53,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	public BroadcastFanOut(EngineIoClient client, Target target, int clients, int payloadBytes) throws IOException {
 		this.target = target;
 		this.pad = "x".repeat(payloadBytes);
-		this.fleet = new Fleet(client, target.uri(), (socket, packet, receivedNanos) -> {
+		this.fleet = new Fleet(client, target.uris(), (socket, packet, receivedNanos) -> {
 			if (Packets.startsWith(packet, BROADCAST) && Packets.longAfter(packet, SEQ) >= this.windowStart.get()) {
 				this.delivered.increment();
 				this.latency.record(Clock.latencyNanos(Packets.longAfter(packet, T), receivedNanos));
@@ -68,7 +69,32 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param senders how many of the clients send
 	 */
 	public void warmUp(int senders) {
-		measure(senders, 100, 3, 3000);
+		warmUp(senders, 100);
+	}
+
+	/**
+	 * A short window whose figures are dropped, at the rate to be measured.
+	 * @param senders how many of the clients send
+	 * @param rate broadcasts per second, all senders together
+	 */
+	public void warmUp(int senders, int rate) {
+		measure(senders, rate, 3, 3000);
+	}
+
+	/**
+	 * Server CPU while the clients sit connected and nothing is sent: what the target costs at
+	 * rest (heartbeats, timers, a JVM's compiler and collector), which a delivery figure
+	 * taken at a modest rate carries too.
+	 * @param seconds how long to watch
+	 * @return CPU milliseconds per second, all server processes together
+	 */
+	public double restingServerCpuMillisPerSecond(double seconds) {
+		List<Long> pids = this.target.serverPids();
+		long cpu0 = ProcessStats.cpuMicros(pids);
+		long start = System.nanoTime();
+		Clock.sleep((long) (seconds * 1000));
+		long cpu = ProcessStats.cpuMicros(pids) - cpu0;
+		return cpu / 1000.0 / ((System.nanoTime() - start) / 1e9);
 	}
 
 	/**
@@ -88,7 +114,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @return the window's figures
 	 */
 	public Window measure(int senders, int rate, double seconds, long drainMillis) {
-		List<EngineIoSocket> from = new ArrayList<>(this.fleet.sockets().subList(0, senders));
+		List<EngineIoSocket> from = new ArrayList<>(this.fleet.spread(senders));
 		long total = Math.round(rate * seconds);
 		long first = this.nextSeq;
 		this.nextSeq += total;
@@ -98,10 +124,12 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long expected = total * this.fleet.size();
 		List<Long> pids = this.target.serverPids();
 		long self = ProcessHandle.current().pid();
-		long primary = this.target.primaryPid();
+		List<Long> primary = this.target.primaryPid().stream().toList();
+		List<Long> broker = this.target.brokerPids();
 		long server0 = ProcessStats.cpuMicros(pids);
 		long system0 = ProcessStats.systemCpuMicros(pids);
 		long primary0 = ProcessStats.cpuMicros(primary);
+		long broker0 = ProcessStats.cpuMicros(broker);
 		long client0 = ProcessStats.cpuMicros(self);
 		long start = System.nanoTime();
 		Clock.pace(total, rate, (i) -> from.get((int) (i % senders))
@@ -115,11 +143,12 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long serverCpu = ProcessStats.cpuMicros(pids) - server0;
 		long systemCpu = ProcessStats.systemCpuMicros(pids) - system0;
 		long primaryCpu = ProcessStats.cpuMicros(primary) - primary0;
+		long brokerCpu = ProcessStats.cpuMicros(broker) - broker0;
 		long clientCpu = ProcessStats.cpuMicros(self) - client0;
 		return new Window(rate, expected, got, got / elapsed, perDelivery(serverCpu, got), perDelivery(systemCpu, got),
-				perDelivery(primaryCpu, got),
-				perDelivery(clientCpu, got), this.latency.percentileMillis(0.5), this.latency.percentileMillis(0.99),
-				this.latency.percentileMillis(1.0));
+				primary.isEmpty() ? Double.NaN : perDelivery(primaryCpu, got),
+				broker.isEmpty() ? Double.NaN : perDelivery(brokerCpu, got), perDelivery(clientCpu, got),
+				this.latency.percentileMillis(0.5), this.latency.percentileMillis(0.99), this.latency.percentileMillis(1.0));
 	}
 
 	private static double perDelivery(long cpuMicros, long delivered) {
@@ -137,9 +166,11 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param expected deliveries expected (broadcasts × clients)
 	 * @param delivered deliveries counted before the drain deadline
 	 * @param deliveredPerSecond deliveries per second over the window
-	 * @param serverCpuMicrosPerDelivered server CPU (primary and workers) per delivery
+	 * @param serverCpuMicrosPerDelivered server CPU (primary and workers, or the peers of a
+	 * fleet and their Redis server) per delivery
 	 * @param serverSystemMicrosPerDelivered the system (kernel) part of it
-	 * @param primaryCpuMicrosPerDelivered the primary's part of it
+	 * @param primaryCpuMicrosPerDelivered the primary's part of it (NaN for a fleet of peers)
+	 * @param brokerCpuMicrosPerDelivered the Redis server's part of it (NaN without one)
 	 * @param clientCpuMicrosPerDelivered this load client's CPU per delivery
 	 * @param p50Millis latency median
 	 * @param p99Millis latency 99th percentile
@@ -147,6 +178,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 */
 	public record Window(int rate, long expected, long delivered, double deliveredPerSecond,
 			double serverCpuMicrosPerDelivered, double serverSystemMicrosPerDelivered, double primaryCpuMicrosPerDelivered,
+			double brokerCpuMicrosPerDelivered,
 			double clientCpuMicrosPerDelivered,
 			double p50Millis, double p99Millis, double maxMillis) {
 

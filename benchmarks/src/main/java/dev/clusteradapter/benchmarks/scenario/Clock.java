@@ -23,11 +23,21 @@ final class Clock {
 
 	/** Calls {@code send} with 0..total-1 at {@code rate} per second, catching up after a late wake-up. */
 	static void pace(long total, double rate, java.util.function.LongConsumer send) {
+		pace(total, rate, send, () -> false);
+	}
+
+	/**
+	 * As {@link #pace(long, double, java.util.function.LongConsumer)}, ending early once
+	 * {@code stop} says so.
+	 * @return how many were sent
+	 */
+	static long pace(long total, double rate, java.util.function.LongConsumer send,
+			java.util.function.BooleanSupplier stop) {
 		long start = System.nanoTime();
 		double interval = 1e9 / rate;
 		long park = (long) Math.min(interval / 2, 1_000_000);
 		long sent = 0;
-		while (sent < total) {
+		while (sent < total && !stop.getAsBoolean()) {
 			long due = Math.min(total, (long) ((System.nanoTime() - start) / interval) + 1);
 			while (sent < due) {
 				send.accept(sent++);
@@ -36,6 +46,7 @@ final class Clock {
 				LockSupport.parkNanos(park);
 			}
 		}
+		return sent;
 	}
 
 	static void sleep(long millis) {

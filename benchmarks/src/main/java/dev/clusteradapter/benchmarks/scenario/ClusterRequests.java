@@ -10,9 +10,10 @@ import dev.clusteradapter.benchmarks.target.Target;
 
 /**
  * Requests that reach every worker and wait for all of them, sent one after another from
- * one socket while many others sit connected: {@code who null} (fetchSockets cluster-wide)
- * and {@code cluster} (server-side emit with acknowledgements). The replies are checked: a
- * fetch must list every connected socket, a server-side emit must hear from every worker.
+ * one socket while many others sit connected (spread over the public ports of a fleet):
+ * {@code who null} (fetchSockets cluster-wide) and {@code cluster} (server-side emit with acknowledgements). Every measured reply is
+ * checked: a fetch must list every connected socket, a server-side emit must hear from every
+ * worker.
  */
 public final class ClusterRequests {
 
@@ -38,32 +39,50 @@ public final class ClusterRequests {
 	 * @throws Exception when sockets do not connect or a request fails
 	 */
 	public Result run(Target target, int sockets, int requests) throws Exception {
-		try (Fleet fleet = new Fleet(this.client, target.uri(), EventListener.NONE).grow(sockets)) {
+		try (Fleet fleet = new Fleet(this.client, target.uris(), EventListener.NONE).grow(sockets)) {
 			Clock.sleep(500);
 			EngineIoSocket requester = fleet.sockets().get(0);
 			LatencyHistogram fetch = new LatencyHistogram();
 			LatencyHistogram serverSideEmit = new LatencyHistogram();
-			String listing = "";
-			String servers = "";
+			String servers = "\"servers\":" + target.workers();
+			int shortFetches = 0;
+			int shortEmits = 0;
+			String lastShort = "";
 			for (int i = 0; i < WARM_UP + requests; i++) {
 				long start = System.nanoTime();
-				listing = requester.emitWithAck("who", "null").get(10, TimeUnit.SECONDS);
+				String listing = requester.emitWithAck("who", "null").get(10, TimeUnit.SECONDS);
 				if (i >= WARM_UP) {
 					fetch.record(System.nanoTime() - start);
+					int listed = occurrences(listing, "\"id\"");
+					if (listed != sockets) {
+						shortFetches++;
+						lastShort = "fetchSockets listed " + listed + " of " + sockets + " sockets";
+					}
 				}
 			}
 			for (int i = 0; i < WARM_UP + requests; i++) {
 				long start = System.nanoTime();
-				servers = requester.emitWithAck("cluster", "").get(10, TimeUnit.SECONDS);
+				String reply = requester.emitWithAck("cluster", "").get(10, TimeUnit.SECONDS);
 				if (i >= WARM_UP) {
 					serverSideEmit.record(System.nanoTime() - start);
+					if (!reply.contains(servers)) {
+						shortEmits++;
+						lastShort = "serverSideEmit answered " + reply;
+					}
 				}
 			}
-			int listed = listing.split("\"id\"", -1).length - 1;
-			boolean complete = listed == sockets && servers.contains("\"servers\":" + target.workers());
 			return new Result(fetch.percentileMillis(0.5), fetch.percentileMillis(0.99),
-					serverSideEmit.percentileMillis(0.5), serverSideEmit.percentileMillis(0.99), complete);
+					serverSideEmit.percentileMillis(0.5), serverSideEmit.percentileMillis(0.99), shortFetches, shortEmits,
+					lastShort);
 		}
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
 	}
 
 	/**
@@ -72,10 +91,21 @@ public final class ClusterRequests {
 	 * @param fetchP99Millis fetchSockets round-trip 99th percentile
 	 * @param emitP50Millis server-side emit with ack, round-trip median
 	 * @param emitP99Millis server-side emit with ack, 99th percentile
-	 * @param complete whether the last fetch listed every socket and the last emit heard every worker
+	 * @param shortFetches measured fetches whose reply did not list every connected socket
+	 * @param shortEmits measured server-side emits that did not hear from every worker
+	 * @param lastShort what the last incomplete reply held, empty when none was
 	 */
 	public record Result(double fetchP50Millis, double fetchP99Millis, double emitP50Millis, double emitP99Millis,
-			boolean complete) {
+			int shortFetches, int shortEmits, String lastShort) {
+
+		/**
+		 * Whether every measured reply was complete.
+		 * @return whether none was short
+		 */
+		public boolean complete() {
+			return this.shortFetches == 0 && this.shortEmits == 0;
+		}
+
 	}
 
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,9 @@ import dev.clusteradapter.benchmarks.client.EngineIoSocket;
 import dev.clusteradapter.benchmarks.client.EventListener;
 
 /**
- * Many sockets connected to one server, opened a bounded number at a time (as a crowd
- * arrives, not a thundering herd: the storm scenario measures that) and closed together.
+ * Many sockets connected to one server, or spread in turn over the public ports of a fleet,
+ * opened a bounded number at a time (as a crowd arrives, not a thundering herd: the storm
+ * scenario measures that) and closed together.
  */
 final class Fleet implements AutoCloseable {
 
@@ -24,7 +27,9 @@ final class Fleet implements AutoCloseable {
 
 	private final EngineIoClient client;
 
-	private final URI server;
+	private final List<URI> servers;
+
+	private final Map<EngineIoSocket, Integer> homes = Collections.synchronizedMap(new IdentityHashMap<>());
 
 	private final EventListener listener;
 
@@ -33,12 +38,21 @@ final class Fleet implements AutoCloseable {
 	private int connectFailures;
 
 	Fleet(EngineIoClient client, URI server, EventListener listener) {
-		this(client, server, listener, 50);
+		this(client, List.of(server), listener, 50);
 	}
 
 	Fleet(EngineIoClient client, URI server, EventListener listener, int inFlight) {
+		this(client, List.of(server), listener, inFlight);
+	}
+
+	/** Sockets go to the servers in turn. */
+	Fleet(EngineIoClient client, List<URI> servers, EventListener listener) {
+		this(client, servers, listener, 50);
+	}
+
+	private Fleet(EngineIoClient client, List<URI> servers, EventListener listener, int inFlight) {
 		this.client = client;
-		this.server = server;
+		this.servers = List.copyOf(servers);
 		this.listener = listener;
 		this.inFlight = inFlight;
 	}
@@ -64,9 +78,10 @@ final class Fleet implements AutoCloseable {
 					continue;
 				}
 				slots.acquire();
-				started++;
-				this.client.connect(this.server, this.listener).whenComplete((socket, failure) -> {
+				int home = (this.sockets.size() + started++) % this.servers.size();
+				this.client.connect(this.servers.get(home), this.listener).whenComplete((socket, failure) -> {
 					if (failure == null) {
+						this.homes.put(socket, home);
 						connected.add(socket);
 					}
 					else {
@@ -102,6 +117,35 @@ final class Fleet implements AutoCloseable {
 		return this.sockets.size();
 	}
 
+	/** Index of the server the socket is connected to, in the order the fleet was given them. */
+	int home(EngineIoSocket socket) {
+		return this.homes.getOrDefault(socket, -1);
+	}
+
+	/**
+	 * Sockets taken from each server in turn (the first of the first server, the first of the
+	 * second …), so that work sent from them starts on every server; on one server, the first
+	 * sockets connected.
+	 */
+	List<EngineIoSocket> spread(int count) {
+		List<List<EngineIoSocket>> byServer = new ArrayList<>();
+		for (int i = 0; i < this.servers.size(); i++) {
+			byServer.add(new ArrayList<>());
+		}
+		for (EngineIoSocket socket : this.sockets) {
+			byServer.get(home(socket)).add(socket);
+		}
+		List<EngineIoSocket> spread = new ArrayList<>(count);
+		for (int i = 0; spread.size() < count && spread.size() < this.sockets.size(); i++) {
+			List<EngineIoSocket> from = byServer.get(i % this.servers.size());
+			int index = i / this.servers.size();
+			if (index < from.size()) {
+				spread.add(from.get(index));
+			}
+		}
+		return spread;
+	}
+
 	@Override
 	public void close() {
 		this.sockets.forEach(EngineIoSocket::close);
@@ -113,6 +157,7 @@ final class Fleet implements AutoCloseable {
 			// a straggler closes on its own; the next scenario does not depend on it
 		}
 		this.sockets.clear();
+		this.homes.clear();
 	}
 
 }

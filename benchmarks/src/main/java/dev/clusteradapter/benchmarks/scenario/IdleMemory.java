@@ -36,7 +36,7 @@ public final class IdleMemory {
 	 */
 	public Result run(Target target, int heapClients, int rssClients, boolean jvm) throws Exception {
 		List<Long> holders = target.connectionHolderPids();
-		long primary = target.primaryPid();
+		long primary = target.primaryPid().orElseThrow();
 		try (Fleet fleet = new Fleet(this.client, target.uri(), EventListener.NONE)) {
 			Clock.sleep(1000);
 			long heapBefore = jvm ? usedHeap(holders) : 0;

@@ -8,6 +8,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.resource.ClientResources;
@@ -27,6 +28,15 @@ import org.springframework.util.StringUtils;
  */
 final class RedisClients {
 
+	/**
+	 * No timer per command: each one would be scheduled on Lettuce's timer and cancelled
+	 * (a timer thread ticking ten times a second at rest), for a 60 s default that bounds
+	 * nothing here. What waits to be written is bounded by bytes
+	 * ({@code socketio.cluster.redis.max-pending}), and the transport's own waits
+	 * (subscriptions, the goodbye) have timeouts of their own.
+	 */
+	private static final TimeoutOptions NO_COMMAND_TIMEOUTS = TimeoutOptions.builder().timeoutCommands(false).build();
+
 	private RedisClients() {
 	}
 
@@ -39,7 +49,8 @@ final class RedisClients {
 					: RedisClusterClient.create(uris);
 			ClusterClientOptions.Builder options = ClusterClientOptions.builder()
 				.autoReconnect(true)
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.timeoutOptions(NO_COMMAND_TIMEOUTS);
 			if (ssl != null) {
 				options.sslOptions(ssl);
 			}
@@ -62,7 +73,8 @@ final class RedisClients {
 		RedisClient client = (resources != null) ? RedisClient.create(resources) : RedisClient.create();
 		ClientOptions.Builder options = ClientOptions.builder()
 			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(NO_COMMAND_TIMEOUTS);
 		if (ssl != null) {
 			options.sslOptions(ssl);
 		}

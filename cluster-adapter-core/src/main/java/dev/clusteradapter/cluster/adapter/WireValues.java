@@ -3,9 +3,12 @@ package dev.clusteradapter.cluster.adapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,13 @@ public final class WireValues {
 	private final ObjectMapper cbor = AdapterMessageCodec.newCborMapper();
 
 	private final ArgumentCodec arguments = new ArgumentCodec(this.cbor);
+
+	/**
+	 * Decoded handshakes and data by the encoded array they came from: a socket keeps the
+	 * same arrays until its data changes, so a fetch answer decodes each socket's once, not
+	 * once per fetch. Arrays compare by identity; an entry goes with its array.
+	 */
+	private final Map<byte[], Map<String, Object>> decoded = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Event arguments as plain values.
@@ -54,9 +64,10 @@ public final class WireValues {
 	public Map<String, Object> socket(SocketDescription socket) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("id", socket.id());
-		result.put("handshake", (socket.handshake() != null) ? nodeHandshake(decodeMap(socket.handshake())) : Map.of());
+		result.put("handshake", (socket.handshake() != null)
+				? cached(socket.handshake(), (cbor) -> nodeHandshake(decodeMap(cbor))) : Map.of());
 		result.put("rooms", socket.rooms());
-		result.put("data", (socket.data() != null) ? decodeMap(socket.data()) : Map.of());
+		result.put("data", (socket.data() != null) ? cached(socket.data(), this::decodeMap) : Map.of());
 		return result;
 	}
 
@@ -142,6 +153,16 @@ public final class WireValues {
 			});
 		}
 		return result;
+	}
+
+	/** The decoded value of an array, never changed afterwards (callers only read it). */
+	private Map<String, Object> cached(byte[] cbor, Function<byte[], Map<String, Object>> decode) {
+		Map<String, Object> value = this.decoded.get(cbor);
+		if (value == null) {
+			value = Collections.unmodifiableMap(decode.apply(cbor));
+			this.decoded.put(cbor, value);
+		}
+		return value;
 	}
 
 	private Map<String, Object> decodeMap(byte[] cbor) {

@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.redis;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,29 @@ final class ClassicWire implements NodeWire {
 
 	private final WireSupport support;
 
+	/** Heartbeats every second carry the same bytes: encoded once. */
+	private final Map<WireMessage.Signal, WireFrame> signals = new EnumMap<>(WireMessage.Signal.class);
+
+	// every frame received is sorted by these: built once, not per frame
+	private final String heartbeatChannel;
+
+	private final String requestStart;
+
+	private final String responseStart;
+
+	private final String broadcastStart;
+
 	ClassicWire(String prefix, String uid, RequestIds ids) {
 		this.prefix = prefix;
 		this.uid = uid;
 		this.support = new WireSupport(ids);
+		this.heartbeatChannel = prefix + "-heartbeat#";
+		this.requestStart = prefix + "-request#";
+		this.responseStart = prefix + "-response#";
+		this.broadcastStart = prefix + "#";
+		for (WireMessage.Signal signal : WireMessage.Signal.values()) {
+			this.signals.put(signal, signalFrame(signal));
+		}
 	}
 
 	String broadcastChannel(String nsp) {
@@ -80,7 +100,7 @@ final class ClassicWire implements NodeWire {
 	}
 
 	String heartbeatChannel() {
-		return this.prefix + "-heartbeat#";
+		return this.heartbeatChannel;
 	}
 
 	@Override
@@ -248,6 +268,10 @@ final class ClassicWire implements NodeWire {
 
 	@Override
 	public WireFrame signal(WireMessage.Signal signal) {
+		return this.signals.get(signal);
+	}
+
+	private WireFrame signalFrame(WireMessage.Signal signal) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("uid", this.uid);
 		body.put("type", signal.name());
@@ -256,18 +280,18 @@ final class ClassicWire implements NodeWire {
 
 	@Override
 	public WireMessage read(String channel, byte[] payload) {
-		if (channel.equals(heartbeatChannel())) {
+		if (channel.equals(this.heartbeatChannel)) {
 			return readSignal(payload);
 		}
-		String nsp = WireSupport.namespaceAfter(channel, this.prefix + "-request#");
+		String nsp = WireSupport.namespaceAfter(channel, this.requestStart);
 		if (nsp != null) {
 			return readRequest(nsp, payload);
 		}
-		String responseNsp = WireSupport.namespaceAfter(channel, this.prefix + "-response#");
+		String responseNsp = WireSupport.namespaceAfter(channel, this.responseStart);
 		if (responseNsp != null) {
 			return readResponse(responseNsp, WireSupport.map(WireSupport.decode(payload), "response"));
 		}
-		if (channel.startsWith(this.prefix + "#")) {
+		if (channel.startsWith(this.broadcastStart)) {
 			return readBroadcast(payload);
 		}
 		return null;

@@ -16,6 +16,7 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.value.ValueType;
 
 /**
@@ -34,20 +35,52 @@ final class NotepackReader {
 
 	private static final byte LEGACY = 0;
 
-	private final MessageUnpacker unpacker;
+	private static final byte[] NOTHING = {};
 
-	private final long length;
+	/**
+	 * One unpacker per thread, pointed at each message in turn: creating one per message
+	 * cost as much as reading a small broadcast (a message is read on one thread, start to end).
+	 */
+	private static final ThreadLocal<NotepackReader> READERS = ThreadLocal.withInitial(NotepackReader::new);
 
-	private NotepackReader(byte[] bytes, int offset, int length) {
-		this.unpacker = MessagePack.newDefaultUnpacker(bytes, offset, length);
-		this.length = length;
+	private final ArrayBufferInput input = new ArrayBufferInput(NOTHING);
+
+	private final MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(this.input);
+
+	private long length;
+
+	private NotepackReader() {
 	}
 
 	static Object read(byte[] bytes, int offset, int length) {
-		NotepackReader reader = new NotepackReader(bytes, offset, length);
+		NotepackReader reader = READERS.get();
+		reader.point(bytes, offset, length);
 		try {
-			Object value = reader.value(0);
-			long trailing = reader.remaining();
+			return reader.readWhole();
+		}
+		finally {
+			// the message must not stay reachable from the thread
+			reader.point(NOTHING, 0, 0);
+		}
+	}
+
+	private void point(byte[] bytes, int offset, int length) {
+		this.input.reset(bytes, offset, length);
+		try {
+			// also sets the unpacker's position and count of bytes read back to 0
+			this.unpacker.reset(this.input);
+		}
+		catch (IOException ex) {
+			// closing an ArrayBufferInput does nothing that could fail
+			throw new IllegalStateException(ex);
+		}
+		this.length = length;
+	}
+
+	private Object readWhole() {
+		try {
+			Object value = value(0);
+			long trailing = remaining();
 			if (trailing != 0) {
 				throw new MalformedMessageException(trailing + " trailing bytes after the msgpack value");
 			}
@@ -55,7 +88,7 @@ final class NotepackReader {
 		}
 		catch (MessagePackException | IOException | IllegalArgumentException | DateTimeException
 				| ArithmeticException ex) {
-			throw new MalformedMessageException("Malformed msgpack at byte " + reader.unpacker.getTotalReadBytes()
+			throw new MalformedMessageException("Malformed msgpack at byte " + this.unpacker.getTotalReadBytes()
 					+ ": " + ex.getMessage(), ex);
 		}
 	}

@@ -58,6 +58,8 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	private final String uid;
 
+	private final byte[] uidBytes;
+
 	private final RequestIds ids;
 
 	private final NodeWire wire;
@@ -85,6 +87,11 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	private volatile boolean everConnected;
 
+	/** The subscriber count and named peers of the last count applied, -1 before the first. */
+	private volatile long countedServers = -1;
+
+	private volatile int countedNamed = -1;
+
 	/**
 	 * Creates a transport; {@link #start()} subscribes and starts the heartbeats.
 	 * @param options the settings
@@ -96,6 +103,7 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 		this.connections = connections;
 		this.metrics = metrics;
 		this.uid = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+		this.uidBytes = bytes(this.uid);
 		this.ids = new RequestIds(options.requestRetention().toNanos());
 		this.wire = (options.mode() == RedisMode.SHARDED) ? new ShardedWire(options.prefix(), this.uid, this.ids)
 				: new ClassicWire(options.prefix(), this.uid, this.ids);
@@ -329,6 +337,10 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 	}
 
 	private void receive(byte[] rawChannel, byte[] payload) {
+		if (WireSupport.sentBy(payload, this.uidBytes)) {
+			// our own frame, back from Redis: a quarter of what a node of four hears
+			return;
+		}
 		String channel = new String(rawChannel, StandardCharsets.UTF_8);
 		WireMessage read;
 		try {
@@ -435,13 +447,18 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 				return;
 			}
 			long servers = counts.values().stream().mapToLong(Long::longValue).sum();
+			if (servers == this.countedServers && this.peers.namedCount() == this.countedNamed) {
+				// the same count as last time (nearly always): nothing to apply, no thread to wake
+				return;
+			}
 			this.timer.execute(() -> unnamed((int) servers));
 		});
 	}
 
 	/** Sets the peers known only by count from the number of serving nodes. */
 	private void unnamed(int servers) {
-		int count = servers - (this.options.servesClients() ? 1 : 0) - this.peers.namedCount();
+		int named = this.peers.namedCount();
+		int count = servers - (this.options.servesClients() ? 1 : 0) - named;
 		int previous = this.peers.unnamed(count);
 		int now = this.peers.unnamedCount();
 		for (int i = previous + 1; i <= now; i++) {
@@ -451,6 +468,8 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 		for (int i = previous; i > now; i--) {
 			peerLeft(-i);
 		}
+		this.countedNamed = named;
+		this.countedServers = servers;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.clusteradapter.cluster.redis;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,20 @@ final class ShardedWire implements NodeWire {
 
 	private final WireSupport support;
 
+	/** Heartbeats every second carry the same bytes: encoded once. */
+	private final Map<WireMessage.Signal, WireFrame> signals = new EnumMap<>(WireMessage.Signal.class);
+
+	/** Every frame received is compared with it: built once, not per frame. */
+	private final String heartbeatChannel;
+
 	ShardedWire(String prefix, String uid, RequestIds ids) {
 		this.prefix = prefix;
 		this.uid = uid;
 		this.support = new WireSupport(ids);
+		this.heartbeatChannel = prefix + "-heartbeat#";
+		for (WireMessage.Signal signal : WireMessage.Signal.values()) {
+			this.signals.put(signal, signalFrame(signal));
+		}
 	}
 
 	String channel(String nsp) {
@@ -105,7 +116,7 @@ final class ShardedWire implements NodeWire {
 	 * server by {@code SHARDNUMSUB}.
 	 */
 	String heartbeatChannel() {
-		return this.prefix + "-heartbeat#";
+		return this.heartbeatChannel;
 	}
 
 	@Override
@@ -250,6 +261,10 @@ final class ShardedWire implements NodeWire {
 
 	@Override
 	public WireFrame signal(WireMessage.Signal signal) {
+		return this.signals.get(signal);
+	}
+
+	private WireFrame signalFrame(WireMessage.Signal signal) {
 		int type = switch (signal) {
 			case INITIAL_HEARTBEAT -> INITIAL_HEARTBEAT;
 			case HEARTBEAT -> HEARTBEAT;

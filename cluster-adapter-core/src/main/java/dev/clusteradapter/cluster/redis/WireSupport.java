@@ -37,6 +37,56 @@ final class WireSupport {
 		return this.ids;
 	}
 
+	private static final byte[] JSON_UID = "{\"uid\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private static final byte[] MSGPACK_UID_KEY = { (byte) 0xa3, 'u', 'i', 'd' };
+
+	/**
+	 * Whether a frame starts with the uid of its sender and that uid is the given one: how
+	 * this adapter's own frames begin ({@code {"uid":"…"} in JSON, {@code [uid, …]} or
+	 * {@code {uid: …}} in msgpack). Redis hands a node back everything it publishes on the
+	 * channels it listens to; those are dropped before anything is decoded.
+	 * @param payload a frame
+	 * @param uid a node's uid, UTF-8
+	 * @return {@code true} only for a frame this uid sent
+	 */
+	static boolean sentBy(byte[] payload, byte[] uid) {
+		if (startsWith(payload, 0, JSON_UID)) {
+			int end = JSON_UID.length + uid.length;
+			return startsWith(payload, JSON_UID.length, uid) && payload.length > end && payload[end] == '"';
+		}
+		if (payload.length == 0 || uid.length > 31) {
+			return false;
+		}
+		int head = payload[0] & 0xf0;
+		int at;
+		if (head == 0x90) {
+			// fixarray: its first element
+			at = 1;
+		}
+		else if (head == 0x80 && startsWith(payload, 1, MSGPACK_UID_KEY)) {
+			// fixmap whose first key is "uid": its value
+			at = 1 + MSGPACK_UID_KEY.length;
+		}
+		else {
+			return false;
+		}
+		// a fixstr of the uid's length, then the uid
+		return payload.length > at && (payload[at] & 0xff) == (0xa0 | uid.length) && startsWith(payload, at + 1, uid);
+	}
+
+	private static boolean startsWith(byte[] bytes, int offset, byte[] start) {
+		if (bytes.length - offset < start.length) {
+			return false;
+		}
+		for (int i = 0; i < start.length; i++) {
+			if (bytes[offset + i] != start[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** JSON when the payload starts with '{', msgpack otherwise: the Node adapters' rule. */
 	static Object decode(byte[] payload) {
 		if (payload.length > 0 && payload[0] == '{') {
@@ -165,7 +215,20 @@ final class WireSupport {
 	/** The arguments of {@code [event, ...args]}. */
 	EncodedArgs arguments(Object data) {
 		List<?> list = (List<?>) data;
-		return this.values.encode(list.subList(1, list.size()));
+		List<?> args = list.subList(1, list.size());
+		byte[] kinds = new byte[args.size()];
+		List<byte[]> encoded = new ArrayList<>(kinds.length);
+		for (int i = 0; i < kinds.length; i++) {
+			Object arg = args.get(i);
+			byte[] json = (arg instanceof byte[] binary) ? binary : PlainJson.write(arg);
+			if (json == null) {
+				// dates, binary below the top level, NaN: the general path knows them
+				return this.values.encode(args);
+			}
+			kinds[i] = (arg instanceof byte[]) ? EncodedArgs.BINARY : EncodedArgs.JSON;
+			encoded.add(json);
+		}
+		return new EncodedArgs(kinds, encoded);
 	}
 
 	List<Map<String, Object>> sockets(List<SocketDescription> sockets) {

@@ -15,6 +15,7 @@ import dev.clusteradapter.cluster.redis.NodeRedisProtocol.Classic;
 import dev.clusteradapter.cluster.redis.NodeRedisProtocol.Sharded;
 import dev.clusteradapter.cluster.redis.RedisNodeServer.Adapter;
 import org.json.JSONArray;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ class NodeRedisToleranceTests {
 	void classicServersIgnoreWhatAPeerMayAdd() {
 		try (RedisNodeServer node = RedisNodeServer.start(redis.uri(), Adapter.CLASSIC);
 				ProbeClient client = ProbeClient.connect(node.url() + "/")) {
+			awaitSubscribed(Adapter.CLASSIC);
 			String request = Classic.requestChannel(PREFIX, "/");
 			String response = Classic.responseChannel(PREFIX, "/");
 			String broadcast = Classic.broadcastChannel(PREFIX, "/");
@@ -83,6 +85,7 @@ class NodeRedisToleranceTests {
 	void shardedServersIgnoreWhatAPeerMayAdd() {
 		try (RedisNodeServer node = RedisNodeServer.start(redis.uri(), Adapter.SHARDED);
 				ProbeClient client = ProbeClient.connect(node.url() + "/")) {
+			awaitSubscribed(Adapter.SHARDED);
 			String main = Sharded.channel(PREFIX, "/");
 			String responses = Sharded.responseChannel(PREFIX, "/", shardedUid());
 			for (int type : new int[] { Sharded.INITIAL_HEARTBEAT, Sharded.HEARTBEAT, Sharded.ADAPTER_CLOSE, 99 }) {
@@ -123,6 +126,7 @@ class NodeRedisToleranceTests {
 	@MethodSource("fatalFrames")
 	void framesAPeerMustNeverSendEndANodeServer(String description, Adapter adapter, String channel, byte[] payload) {
 		try (RedisNodeServer node = RedisNodeServer.start(redis.uri(), adapter)) {
+			awaitSubscribed(adapter);
 			String target = channel.replace("<uid>", (adapter == Adapter.SHARDED) ? shardedUid() : "");
 			if (adapter == Adapter.SHARDED) {
 				spublish(target, payload);
@@ -179,6 +183,34 @@ class NodeRedisToleranceTests {
 	}
 
 	/** The uid of the only sharded server on "/", from its response channel. */
+	@AfterEach
+	void nodeUnsubscribed() {
+		// the next test waits for its own node's subscriptions: none of this one's may linger
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> numpat() + numsub("NUMSUB", Classic.requestChannel(PREFIX, "/"))
+					+ numsub("SHARDNUMSUB", Sharded.channel(PREFIX, "/")) == 0);
+	}
+
+	/**
+	 * Node's adapter subscribes after its server listens: a frame published before reaches no
+	 * one, and a test awaiting its effect times out.
+	 */
+	private static void awaitSubscribed(Adapter adapter) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> (adapter == Adapter.SHARDED) ? numsub("SHARDNUMSUB", Sharded.channel(PREFIX, "/")) > 0
+					: numpat() > 0 && numsub("NUMSUB", Classic.requestChannel(PREFIX, "/")) > 0);
+	}
+
+	private static long numpat() {
+		return Long.parseLong(redis.cli("PUBSUB", "NUMPAT").strip());
+	}
+
+	/** {@code PUBSUB NUMSUB|SHARDNUMSUB channel} prints the channel, then its count. */
+	private static long numsub(String subcommand, String channel) {
+		List<String> lines = redis.cli("PUBSUB", subcommand, channel).lines().toList();
+		return Long.parseLong(lines.get(lines.size() - 1).strip());
+	}
+
 	private static String shardedUid() {
 		String prefix = Sharded.channel(PREFIX, "/");
 		return redis.cli("PUBSUB", "SHARDCHANNELS", prefix + "*")

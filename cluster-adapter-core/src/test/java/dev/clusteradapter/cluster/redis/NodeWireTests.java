@@ -73,6 +73,31 @@ class NodeWireTests {
 
 	@ParameterizedTest
 	@EnumSource(RedisMode.class)
+	void everyFrameANodePublishesIsKnownAsItsOwnBeforeItIsDecoded(RedisMode mode) {
+		NodeWire sender = wire(mode, "aaaaaaaaaaaaaaaa", this.senderIds);
+		byte[] own = "aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.UTF_8);
+		byte[] other = "bbbbbbbbbbbbbbbb".getBytes(StandardCharsets.UTF_8);
+		List<WireFrame> frames = List.of(
+				sender.publish(new Broadcast(ROOM, "news", this.values.encode(List.of("x")), null, null)),
+				sender.publish(new Broadcast(ROOM, "news", this.values.encode(List.of(new byte[] { 1 })), null, null)),
+				sender.publish(new Broadcast(ROOM, "news", this.values.encode(List.of("x")), 3L, 1000L)),
+				sender.publish(new FetchSockets(4, ROOM)),
+				sender.publish(new ServerSideEmit(5L, "/", "hi", this.values.encode(List.of(new byte[] { 2 })))),
+				sender.publish(new ServerSideEmit(null, "/", "hi", this.values.encode(List.of("y")))),
+				sender.publish(new SocketsJoin(6, ROOM, List.of("r"))), sender.signal(WireMessage.Signal.INITIAL_HEARTBEAT),
+				sender.signal(WireMessage.Signal.HEARTBEAT), sender.signal(WireMessage.Signal.CLOSE));
+		for (WireFrame frame : frames) {
+			assertThat(WireSupport.sentBy(frame.payload(), own)).as(frame.type()).isTrue();
+			assertThat(WireSupport.sentBy(frame.payload(), other)).as(frame.type()).isFalse();
+			// what the early check drops is what reading would have dropped
+			assertThat(sender.read(frame.channel(), frame.payload())).as(frame.type()).isNull();
+		}
+		assertThat(WireSupport.sentBy(new byte[0], own)).isFalse();
+		assertThat(WireSupport.sentBy("{\"uid\":\"aaaaaaaaaaaaaaaab\"}".getBytes(StandardCharsets.UTF_8), own)).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(RedisMode.class)
 	void ownFramesAreIgnored(RedisMode mode) {
 		NodeWire sender = wire(mode, "aaaaaaaaaaaaaaaa", this.senderIds);
 		WireFrame frame = sender.publish(new FetchSockets(7, ROOM));

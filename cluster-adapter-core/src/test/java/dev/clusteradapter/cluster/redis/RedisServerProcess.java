@@ -1,21 +1,13 @@
 package dev.clusteradapter.cluster.redis;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -24,11 +16,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * A real Redis for a test: Debian's {@code redis-server} on a free 127.0.0.1 port, without
- * persistence ({@code --save '' --appendonly no}), answering commands before the test runs, stopped after it whatever happens. Register it with {@code @RegisterExtension}: on a
+ * A real Redis for a test: a {@link RedisServerLauncher} (Debian's {@code redis-server} on a
+ * free 127.0.0.1 port, without persistence) answering commands before the test runs,
+ * stopped after it whatever happens. Register it with {@code @RegisterExtension}: on a
  * static field one server serves the whole class, on an instance field each test gets its
  * own. Outage tests {@link #stop()} or {@link #kill()} it and {@link #start()} it again on the
  * same port. Also usable on its own ({@link #started()}, then {@link #close()}).
@@ -38,25 +29,7 @@ import static org.awaitility.Awaitility.await;
 public final class RedisServerProcess
 		implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-	private static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
-
-	private static final Duration STARTUP = Duration.ofSeconds(20);
-
-	private static final Set<RedisServerProcess> RUNNING = ConcurrentHashMap.newKeySet();
-
-	static {
-		// a test JVM that exits without its after-callbacks (a crash, a surefire timeout)
-		// must not leave servers behind
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(RedisServerProcess::kill)));
-	}
-
-	private final StringBuffer output = new StringBuffer();
-
-	private volatile Process process;
-
-	private volatile int port;
-
-	private Path directory;
+	private final RedisServerLauncher server = new RedisServerLauncher();
 
 	private boolean perClass;
 
@@ -73,45 +46,18 @@ public final class RedisServerProcess
 	/**
 	 * Starts the server: on a free port the first time, on the same port after a stop.
 	 */
-	public synchronized void start() {
-		if (isRunning()) {
-			return;
-		}
-		if (!Files.isExecutable(EXECUTABLE)) {
-			throw new IllegalStateException(EXECUTABLE + " is missing: install Debian's Redis with"
-					+ " 'apt-get install redis-server' (.ci/run does on CI)");
-		}
-		boolean samePort = this.port != 0;
-		// a free port can be taken by another process before redis-server binds it: retry
-		for (int attempt = 1;; attempt++) {
-			if (!samePort) {
-				this.port = freePort();
-			}
-			if (launch()) {
-				return;
-			}
-			if (attempt == 5) {
-				throw new IllegalStateException("redis-server did not start on 127.0.0.1:" + this.port + ":\n" + this.output);
-			}
-		}
+	public void start() {
+		this.server.start();
 	}
 
 	/** Stops the server as an operator would (SIGTERM), and waits until it is gone. */
-	public synchronized void stop() {
-		Process running = this.process;
-		if (running != null) {
-			running.destroy();
-			awaitExit(running);
-		}
+	public void stop() {
+		this.server.stop();
 	}
 
 	/** Kills the server (SIGKILL), as a crash would, and waits until it is gone. */
-	public synchronized void kill() {
-		Process running = this.process;
-		if (running != null) {
-			running.destroyForcibly();
-			awaitExit(running);
-		}
+	public void kill() {
+		this.server.kill();
 	}
 
 	/**
@@ -119,8 +65,7 @@ public final class RedisServerProcess
 	 * @return {@code true} between a start and a stop
 	 */
 	public boolean isRunning() {
-		Process running = this.process;
-		return running != null && running.isAlive();
+		return this.server.isRunning();
 	}
 
 	/**
@@ -128,7 +73,7 @@ public final class RedisServerProcess
 	 * @return the port
 	 */
 	public int port() {
-		return this.port;
+		return this.server.port();
 	}
 
 	/**
@@ -136,7 +81,15 @@ public final class RedisServerProcess
 	 * @return e.g. {@code redis://127.0.0.1:41234}
 	 */
 	public String uri() {
-		return "redis://127.0.0.1:" + this.port;
+		return this.server.uri();
+	}
+
+	/**
+	 * What the server printed so far, for failure messages.
+	 * @return its log
+	 */
+	public String output() {
+		return this.server.output();
 	}
 
 	/**
@@ -145,7 +98,7 @@ public final class RedisServerProcess
 	 * @return what redis-cli printed, without the trailing newline
 	 */
 	public String cli(String... arguments) {
-		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(this.port)));
+		List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port())));
 		command.addAll(List.of(arguments));
 		try {
 			Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -185,7 +138,7 @@ public final class RedisServerProcess
 	}
 
 	private long integerReply(String command, String channel, byte[] payload) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write("*3\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -196,7 +149,7 @@ public final class RedisServerProcess
 				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
 			}
 			out.flush();
-			String reply = readLine(socket.getInputStream());
+			String reply = RedisServerLauncher.readLine(socket.getInputStream());
 			if (!reply.startsWith(":")) {
 				throw new IllegalStateException(command + " " + channel + " answered " + reply);
 			}
@@ -207,39 +160,9 @@ public final class RedisServerProcess
 		}
 	}
 
-	private static String readLine(InputStream in) throws IOException {
-		StringBuilder line = new StringBuilder();
-		for (int b; (b = in.read()) != '\n';) {
-			if (b == -1) {
-				throw new IOException("Connection closed after " + line);
-			}
-			if (b != '\r') {
-				line.append((char) b);
-			}
-		}
-		return line.toString();
-	}
-
-	/**
-	 * What the server printed so far, for failure messages.
-	 * @return its log
-	 */
-	public String output() {
-		return this.output.toString();
-	}
-
 	@Override
-	public synchronized void close() {
-		kill();
-		RUNNING.remove(this);
-		if (this.directory != null) {
-			try {
-				Files.deleteIfExists(this.directory);
-			}
-			catch (IOException ex) {
-				// a temporary directory left behind is harmless
-			}
-		}
+	public void close() {
+		this.server.close();
 	}
 
 	@Override
@@ -263,90 +186,6 @@ public final class RedisServerProcess
 	public void afterEach(ExtensionContext context) {
 		if (!this.perClass) {
 			close();
-		}
-	}
-
-	private boolean launch() {
-		try {
-			if (this.directory == null) {
-				this.directory = Files.createTempDirectory("redis-server");
-			}
-			this.output.setLength(0);
-			Process started = new ProcessBuilder(EXECUTABLE.toString(), "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--logfile", "")
-				.redirectErrorStream(true)
-				.start();
-			this.process = started;
-			RUNNING.add(this);
-			collectOutput(started.getInputStream());
-			await().atMost(STARTUP)
-				.pollInterval(Duration.ofMillis(20))
-				.until(() -> !started.isAlive() || answersAsProcess(started.pid()));
-			return started.isAlive();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Whether this port answers, and the answer comes from this process: another Redis
-	 * could hold the port we were given, until ours fails to bind it.
-	 */
-	private boolean answersAsProcess(long pid) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 1000);
-			socket.setSoTimeout(1000);
-			OutputStream out = socket.getOutputStream();
-			out.write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			String header = readLine(in);
-			if (!header.startsWith("$")) {
-				return false;
-			}
-			int length = Integer.parseInt(header.substring(1));
-			String info = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-			return info.contains("process_id:" + pid + "\r\n");
-		}
-		catch (IOException | RuntimeException ex) {
-			return false;
-		}
-	}
-
-	private void collectOutput(InputStream in) {
-		Thread thread = new Thread(() -> {
-			try (in) {
-				byte[] buffer = new byte[4096];
-				for (int read; (read = in.read(buffer)) != -1;) {
-					this.output.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-				}
-			}
-			catch (IOException ex) {
-				// the server went away
-			}
-		}, "redis-server-output");
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private static void awaitExit(Process process) {
-		try {
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
