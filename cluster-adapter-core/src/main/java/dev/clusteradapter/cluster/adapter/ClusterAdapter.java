@@ -54,6 +54,8 @@ public final class ClusterAdapter implements AutoCloseable {
 
 	private final ServerSideEmitListeners serverSideListeners = new ServerSideEmitListeners();
 
+	private final ConnectionRecovery recovery = new ConnectionRecovery(this);
+
 	/**
 	 * Creates an adapter with the default requests timeout and no metrics.
 	 * @param bus the bus to the other nodes
@@ -134,6 +136,14 @@ public final class ClusterAdapter implements AutoCloseable {
 		this.memberships.replay();
 	}
 
+	/**
+	 * Connection state recovery on this node, off until enabled.
+	 * @return the recovery
+	 */
+	public ConnectionRecovery recovery() {
+		return this.recovery;
+	}
+
 	AdapterTransport transport() {
 		return this.transport;
 	}
@@ -188,17 +198,50 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args) {
-		// encoded once for every node and every local client, as socket.io does
-		EncodedArgs encoded = this.arguments.encode(args);
-		if (scope.includesSelf() && this.sockets.attached()) {
-			this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments));
-		}
-		send(scope, new Broadcast(target, event, encoded, null, null));
+		RecoveryOffset offset = this.recovery.offsetFor(target);
+		broadcast(target, scope, event, args, (offset != null) ? offset.toString() : null);
 	}
 
-	/** A broadcast already delivered locally by netty-socketio, for the other nodes. */
+	private void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args, String offset) {
+		List<Object> withOffset = args;
+		if (offset != null) {
+			// socket.io puts the offset last, where its client looks for it
+			withOffset = new ArrayList<>(args);
+			withOffset.add(offset);
+		}
+		// encoded once for every node and every local client, as socket.io does
+		EncodedArgs encoded = this.arguments.encode(withOffset);
+		if (scope.includesSelf() && this.sockets.attached()) {
+			this.recovery.deliver(target, event, encoded, offset,
+					(skip) -> this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments), skip));
+		}
+		send(scope, new Broadcast(target, event, encoded, null, null, offset));
+	}
+
+	/**
+	 * A broadcast already delivered locally by netty-socketio, for the other nodes; not
+	 * recoverable, as its local recipients got no offset.
+	 */
 	void broadcastToPeers(BroadcastTarget target, String event, List<Object> args) {
-		broadcast(target, new Scope(false, this.transport.peers(), true), event, args);
+		broadcast(target, new Scope(false, this.transport.peers(), true), event, args, null);
+	}
+
+	/**
+	 * Asks the other nodes for a session a client reconnecting here left elsewhere.
+	 * @return the session, or {@code null} when no node holds it (or could answer in time)
+	 */
+	CompletableFuture<AdapterMessage.RestoredSession> restoreSession(String pid, String offset) {
+		Scope scope = Scope.cluster(this.transport);
+		NodeAnswers<AdapterMessage.RestoredSession, AdapterMessage.RestoredSession> request = this.requests
+			.register(nodeAnswers(RequestType.RESTORE_SESSION, scope, ClusterAdapter::firstSession, true),
+					this.requestsTimeout);
+		request.addLocal(List.of());
+		sendRequest(scope, request, new AdapterMessage.RestoreSession(request.id(), pid, offset));
+		return request.future();
+	}
+
+	private static AdapterMessage.RestoredSession firstSession(List<AdapterMessage.RestoredSession> answers) {
+		return answers.stream().filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
@@ -338,13 +381,13 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	/**
-	 * Peers whose answer a request waits for. Joins, leaves and disconnections are answered
-	 * by this adapter's own peers only (an extension of socket.io's protocol): a peer known
+	 * Peers whose answer a request waits for. Joins, leaves, disconnections and session
+	 * restorations are answered by this adapter's own peers only (an extension of socket.io's protocol): a peer known
 	 * only by count, a Node.js server, applies them without a word.
 	 */
 	private static Set<Integer> awaited(RequestType type, Set<Integer> peers) {
 		boolean operation = type == RequestType.SOCKETS_JOIN || type == RequestType.SOCKETS_LEAVE
-				|| type == RequestType.DISCONNECT_SOCKETS;
+				|| type == RequestType.DISCONNECT_SOCKETS || type == RequestType.RESTORE_SESSION;
 		if (!operation) {
 			return peers;
 		}

@@ -141,9 +141,21 @@ final class LocalSockets {
 	}
 
 	int emit(BroadcastTarget target, OutgoingEvent event) {
+		return emit(target, event, null);
+	}
+
+	/**
+	 * Sends an event to the matching clients.
+	 * @param skip clients not to send it to, or {@code null}
+	 * @return the number of matching clients
+	 */
+	int emit(BroadcastTarget target, OutgoingEvent event, java.util.function.Predicate<SocketIOClient> skip) {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
 		for (SocketIOClient client : clients) {
+			if (skip != null && skip.test(client)) {
+				continue;
+			}
 			Packet packet = event.packetFor(client, encoded);
 			// volatile again where it is written: the client may stop taking writes meanwhile
 			client.send((target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);

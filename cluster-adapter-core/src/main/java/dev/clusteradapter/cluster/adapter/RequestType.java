@@ -13,7 +13,9 @@ public enum RequestType {
 
 	SOCKETS_LEAVE("sockets_leave"),
 
-	DISCONNECT_SOCKETS("disconnect_sockets");
+	DISCONNECT_SOCKETS("disconnect_sockets"),
+
+	RESTORE_SESSION("restore_session");
 
 	private final String tag;
 
