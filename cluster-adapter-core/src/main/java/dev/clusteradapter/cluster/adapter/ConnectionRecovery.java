@@ -239,8 +239,7 @@ public final class ConnectionRecovery {
 	 * @param nsp its namespace, socket.io style
 	 */
 	public void connected(UUID sessionId, String nsp) {
-		com.corundumstudio.socketio.namespace.Namespace namespace = this.adapter.sockets().namespace(nsp);
-		SocketIOClient client = (namespace != null) ? namespace.getClient(sessionId) : null;
+		SocketIOClient client = this.adapter.sockets().client(nsp, sessionId);
 		if (client != null) {
 			connected(client);
 		}

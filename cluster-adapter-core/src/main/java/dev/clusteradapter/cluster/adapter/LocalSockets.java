@@ -71,6 +71,12 @@ final class LocalSockets {
 		return namespace != null && namespace.getClient(sessionId) != null;
 	}
 
+	/** A client connected to a namespace on this node, or {@code null}. */
+	SocketIOClient client(String nsp, UUID sessionId) {
+		Namespace namespace = namespace(nsp);
+		return (namespace != null) ? namespace.getClient(sessionId) : null;
+	}
+
 	/** Whether a room of a namespace has a member on this node. */
 	boolean hasRoom(String nsp, String room) {
 		Namespace namespace = namespace(nsp);
