@@ -12,6 +12,8 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.OperationDone;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSession;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSessionResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
@@ -73,6 +75,12 @@ final class ShardedWire implements NodeWire {
 
 	/** Not in socket.io: a join, leave or disconnection was applied. */
 	static final int OPERATION_DONE = 100;
+
+	/** Not in Node's adapter (which ignores it): a session to restore, answered by this adapter's peers. */
+	static final int RESTORE_SESSION = 101;
+
+	/** Not in Node's adapter: the session, from the peer that held it. */
+	static final int RESTORE_SESSION_RESPONSE = 102;
 
 	private final String prefix;
 
@@ -150,7 +158,7 @@ final class ShardedWire implements NodeWire {
 				data.put("opts", WireSupport.options(broadcast.target(), Map.of("timeout", broadcast.ackTimeoutMillis())));
 			}
 			else {
-				data.put("opts", WireSupport.options(broadcast.target(), Map.of()));
+				data.put("opts", WireSupport.options(broadcast.target(), WireSupport.flags(broadcast)));
 			}
 			return frame(channel(nsp), message(nsp, BROADCAST, data),
 					(broadcast.requestId() != null) ? "broadcast_ack" : "broadcast");
@@ -178,6 +186,13 @@ final class ShardedWire implements NodeWire {
 			}
 			data.put("packet", this.support.eventData(emit.event(), emit.args()));
 			return frame(channel(emit.nsp()), message(emit.nsp(), SERVER_SIDE_EMIT, data), "server_side_emit");
+		}
+		if (message instanceof RestoreSession restore) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", RequestIds.format(restore.requestId()));
+			data.put("pid", restore.pid());
+			data.put("offset", restore.offset());
+			return frame(channel("/"), message("/", RESTORE_SESSION, data), "restore_session");
 		}
 		return null;
 	}
@@ -232,6 +247,14 @@ final class ShardedWire implements NodeWire {
 				data.put("missing", ack.missing());
 			}
 			return response(ids.namespaceOf(ack.requestId()), targetUid, BROADCAST_ACK, data, "broadcast_ack");
+		}
+		if (message instanceof RestoreSessionResponse restored) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", ids.toWire(restored.requestId()));
+			data.put("session", WireSupport.session(restored.session()));
+			return new WireFrame(responseChannel(ids.namespaceOf(restored.requestId()), targetUid),
+					WireSupport.msgpack(message(ids.namespaceOf(restored.requestId()), RESTORE_SESSION_RESPONSE, data)),
+					"restore_session_response");
 		}
 		if (message instanceof OperationDone done) {
 			if (done.requestId() == 0 || !namedPeer) {
@@ -299,7 +322,8 @@ final class ShardedWire implements NodeWire {
 							: 5000L;
 				}
 				return WireMessage.of(sender, new Broadcast(WireSupport.target(nsp, data.get("opts")),
-						WireSupport.event(eventData), this.support.arguments(eventData), requestId, timeout),
+						WireSupport.event(eventData), this.support.arguments(eventData), requestId, timeout,
+						(requestId == null) ? WireSupport.offset(data.get("opts")) : null),
 						(requestId != null) ? "broadcast_ack" : "broadcast");
 			}
 			case SOCKETS_JOIN:
@@ -315,6 +339,9 @@ final class ShardedWire implements NodeWire {
 			case FETCH_SOCKETS:
 				return WireMessage.of(sender, new FetchSockets(ids.fromWire(data.get("requestId"), nsp),
 						WireSupport.target(nsp, data.get("opts"))), "fetch_sockets");
+			case RESTORE_SESSION:
+				return WireMessage.of(sender, new RestoreSession(ids.fromWire(data.get("requestId"), nsp),
+						String.valueOf(data.get("pid")), String.valueOf(data.get("offset"))), "restore_session");
 			case SERVER_SIDE_EMIT: {
 				Object packet = data.get("packet");
 				Long requestId = (data.get("requestId") != null) ? ids.fromWire(data.get("requestId"), nsp) : null;
@@ -346,6 +373,8 @@ final class ShardedWire implements NodeWire {
 					Boolean.TRUE.equals(data.get("missing")), (data.get("socketId") instanceof String id) ? id : null),
 					"broadcast_ack");
 			case OPERATION_DONE -> WireMessage.of(sender, new OperationDone(requestId), "operation_done");
+			case RESTORE_SESSION_RESPONSE -> WireMessage.of(sender,
+					new RestoreSessionResponse(requestId, WireSupport.session(data.get("session"))), "restore_session_response");
 			default -> null;
 		};
 	}

@@ -50,9 +50,18 @@ class ConnectionRecoveryTests {
 	/** What the application's connect listener saw: worker, room membership and recovered flag. */
 	private final List<String> connections = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The workers of a test: over IPC here; over Redis in the subclasses that run the suite
+	 * across hosts.
+	 * @return the workers, none started yet
+	 */
+	IpcWorkers newCluster() {
+		return new IpcWorkers(Duration.ofSeconds(5));
+	}
+
 	@BeforeEach
 	void startWorkers() {
-		this.cluster = new IpcWorkers(Duration.ofSeconds(5));
+		this.cluster = newCluster();
 		this.w1 = this.cluster.start();
 		this.w2 = this.cluster.start();
 	}
@@ -126,6 +135,14 @@ class ConnectionRecoveryTests {
 		ClusterNamespace c2 = new SocketIoCluster(this.w2.adapter).of(this.nsp);
 		for (int i = 1; i <= count; i++) {
 			((i % 2 == 1) ? c1 : c2).to("r").emit("message", Map.of("from", (i % 2 == 1) ? "w1" : "w2", "n", i));
+		}
+	}
+
+	/** Sends events to room {@code r} from w1, whose log holds them at once (a cap is then reached for sure). */
+	private void sendFromItsWorker(int count) {
+		ClusterNamespace c1 = new SocketIoCluster(this.w1.adapter).of(this.nsp);
+		for (int i = 1; i <= count; i++) {
+			c1.to("r").emit("message", Map.of("from", "w1", "n", i));
 		}
 	}
 
@@ -258,7 +275,7 @@ class ConnectionRecoveryTests {
 		enable(new ConnectionRecoveryOptions(Duration.ofMinutes(2), true, 10, 10_000, 10_000));
 		NodeClient client = joined(this.w1, "websocket");
 		drop(client, this.w1);
-		sendToRoom(11);
+		sendFromItsWorker(11);
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 		new SocketIoCluster(this.w1.adapter).emit("message", Map.of("from", "after", "n", 12));
@@ -271,7 +288,7 @@ class ConnectionRecoveryTests {
 		enable(new ConnectionRecoveryOptions(Duration.ofMinutes(2), true, 1000, 10, 10_000));
 		NodeClient client = joined(this.w1, "websocket");
 		drop(client, this.w1);
-		sendToRoom(10);
+		sendFromItsWorker(10);
 		assertThat(reconnect(client).path("recovered").asBoolean()).isFalse();
 	}
 
