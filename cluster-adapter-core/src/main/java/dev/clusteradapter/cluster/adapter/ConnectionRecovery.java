@@ -330,6 +330,19 @@ public final class ConnectionRecovery {
 	}
 
 	/**
+	 * The server disconnects a socket (it writes Socket.IO's DISCONNECT to its client, which
+	 * then closes): no session stays behind, as in Socket.IO.
+	 * @param sessionId its Engine.IO session
+	 * @param nsp its namespace, socket.io style
+	 */
+	public void disconnecting(UUID sessionId, String nsp) {
+		SocketState state = state(sessionId, nsp);
+		if (state != null) {
+			state.disconnectedByServer = true;
+		}
+	}
+
+	/**
 	 * A socket's rooms as it leaves (netty-socketio has left them by the time its disconnect
 	 * listeners run).
 	 */
@@ -361,7 +374,7 @@ public final class ConnectionRecovery {
 			this.restoring.decrementAndGet();
 		}
 		RecoverySessions kept = this.sessions;
-		if (!recoverable || kept == null || state.rooms == null) {
+		if (!recoverable || state.disconnectedByServer || kept == null || state.rooms == null) {
 			return;
 		}
 		String sid = client.getSessionId().toString();
@@ -435,6 +448,8 @@ public final class ConnectionRecovery {
 		volatile boolean recovered;
 
 		volatile boolean connected;
+
+		volatile boolean disconnectedByServer;
 
 		volatile List<String> rooms;
 

@@ -1,5 +1,7 @@
 package dev.clusteradapter.cluster.server;
 
+import java.util.UUID;
+
 import com.corundumstudio.socketio.Configuration;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
@@ -141,7 +143,19 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		PacketSerializer serializer = new PacketSerializer(configuration.getJsonSupport());
 		ConnectionRecovery connectionRecovery = this.recovery;
 		if (connectionRecovery != null) {
-			serializer.connectAnswers(connectionRecovery::pid);
+			serializer.connectAnswers(new PacketSerializer.ConnectAnswers() {
+
+				@Override
+				public String pid(UUID sessionId, String nsp) {
+					return connectionRecovery.pid(sessionId, nsp);
+				}
+
+				@Override
+				public void disconnecting(UUID sessionId, String nsp) {
+					connectionRecovery.disconnecting(sessionId, nsp);
+				}
+
+			});
 			this.recoveryHandler = new ConnectionRecoveryHandler(connectionRecovery, PACKET_HANDLER);
 		}
 		this.encoder = new EngineIoV4Encoder(configuration, serializer);

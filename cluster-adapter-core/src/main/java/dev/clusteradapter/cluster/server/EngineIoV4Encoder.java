@@ -104,7 +104,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			ByteBuf text = ctx.alloc().buffer();
 			List<byte[]> attachments;
 			try {
-				attachments = this.serializer.write(packet, text);
+				attachments = this.serializer.write(packet, text, session.sessionId());
 			}
 			catch (IOException | RuntimeException ex) {
 				text.release();
@@ -166,7 +166,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				}
 				continue;
 			}
-			for (byte[] attachment : this.serializer.write(packet, body)) {
+			for (byte[] attachment : this.serializer.write(packet, body, session.sessionId())) {
 				body.writeByte(RECORD_SEPARATOR);
 				body.writeByte('b');
 				body.writeBytes(base64.encode(attachment));

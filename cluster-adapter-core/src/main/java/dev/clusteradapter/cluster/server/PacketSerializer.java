@@ -59,7 +59,7 @@ final class PacketSerializer {
 		this.connectAnswers = answers;
 	}
 
-	/** Private session ids of connecting sockets. */
+	/** Private session ids of connecting sockets, and the sockets the server disconnects. */
 	@FunctionalInterface
 	interface ConnectAnswers {
 
@@ -71,6 +71,13 @@ final class PacketSerializer {
 		 */
 		String pid(UUID sessionId, String nsp);
 
+		/**
+		 * The server disconnects a socket (Socket.IO's DISCONNECT goes to its client).
+		 * @param sessionId its Engine.IO session
+		 * @param nsp its namespace, socket.io style
+		 */
+		void disconnecting(UUID sessionId, String nsp);
+
 	}
 
 	/**
@@ -81,6 +88,24 @@ final class PacketSerializer {
 	 * @throws IOException if the data cannot be written as JSON
 	 */
 	List<byte[]> write(Packet packet, ByteBuf out) throws IOException {
+		return write(packet, out, null);
+	}
+
+	/**
+	 * Writes the text part of a packet for a session.
+	 * @param packet the packet
+	 * @param out where the text goes
+	 * @param sessionId the session it goes to, or {@code null}
+	 * @return the binary attachments that must follow the text, in order
+	 * @throws IOException if the data cannot be written as JSON
+	 */
+	List<byte[]> write(Packet packet, ByteBuf out, UUID sessionId) throws IOException {
+		ConnectAnswers answers = this.connectAnswers;
+		if (answers != null && sessionId != null && packet.getType() == PacketType.MESSAGE
+				&& packet.getSubType() == PacketType.DISCONNECT) {
+			// the server disconnects the socket: Socket.IO does not recover from that
+			answers.disconnecting(sessionId, packet.getNsp().isEmpty() ? "/" : packet.getNsp());
+		}
 		out.writeByte(digit(packet.getType().getValue()));
 		switch (packet.getType()) {
 			case OPEN -> writeJson(packet.getData(), out);

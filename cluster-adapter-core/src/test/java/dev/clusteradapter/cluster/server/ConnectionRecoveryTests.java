@@ -247,6 +247,17 @@ class ConnectionRecoveryTests {
 	}
 
 	@Test
+	void socketTheServerDisconnectedStartsFresh() {
+		enable();
+		NodeClient client = joined(this.w1, "websocket");
+		this.w1.server.getAllClients().forEach((socket) -> socket.disconnect());
+		assertThat(client.awaitOne("disconnected").path("reason").asText()).isEqualTo("io server disconnect");
+		await().atMost(SETTLED).until(() -> this.left.get(this.w1).get() > 0);
+		JsonNode again = reconnect(client);
+		assertThat(again.path("recovered").asBoolean()).isFalse();
+	}
+
+	@Test
 	void madeUpPidStartsFresh() {
 		enable();
 		NodeClient client = client(this.w2, "websocket", "{\"pid\":\"made-up\",\"offset\":\"abc.1\"}");
