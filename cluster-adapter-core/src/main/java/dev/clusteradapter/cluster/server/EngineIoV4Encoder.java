@@ -130,7 +130,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		}
 		ByteBuf body = ctx.alloc().buffer();
 		try {
-			writePayload(queue, body);
+			writePayload(queue, body, session);
 		}
 		catch (IOException | RuntimeException ex) {
 			body.release();
@@ -148,7 +148,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		ctx.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
 	}
 
-	private void writePayload(Queue<Packet> queue, ByteBuf body) throws IOException {
+	private void writePayload(Queue<Packet> queue, ByteBuf body, EngineIoSession session) throws IOException {
 		Base64.Encoder base64 = Base64.getEncoder();
 		for (int i = 0; i < POLLING_BATCH; i++) {
 			Packet packet = queue.poll();

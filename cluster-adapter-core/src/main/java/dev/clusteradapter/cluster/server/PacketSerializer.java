@@ -60,7 +60,6 @@ final class PacketSerializer {
 	}
 
 	/** Private session ids of connecting sockets, and the sockets the server disconnects. */
-	@FunctionalInterface
 	interface ConnectAnswers {
 
 		/**
