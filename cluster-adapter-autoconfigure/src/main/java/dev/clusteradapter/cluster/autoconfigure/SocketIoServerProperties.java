@@ -126,6 +126,9 @@ public class SocketIoServerProperties {
 	 */
 	private int workerThreads;
 
+	/**
+	 * Socket.IO's connection state recovery, across the cluster.
+	 */
 	private final ConnectionStateRecovery connectionStateRecovery = new ConnectionStateRecovery();
 
 	public String getHostname() {

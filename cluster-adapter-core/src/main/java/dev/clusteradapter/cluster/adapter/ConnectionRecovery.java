@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.MissedEvent;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoredSession;
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
 
 /**
  * Socket.IO's connection state recovery, cluster-wide, for one node. The sender of a
@@ -265,6 +266,12 @@ public final class ConnectionRecovery {
 		String nsp = nsp(client);
 		SocketState state = state(client.getSessionId(), nsp);
 		if (state == null) {
+			EngineIoSession session = EngineIoSession.of(client);
+			if (this.options != null && "/".equals(nsp) && session != null && session.isV4()) {
+				// netty-socketio connects a v4 client to "/" at its handshake: until its CONNECT,
+				// it is not in the namespace for Socket.IO, and a restored one gets it all from the log
+				holding(client.getSessionId(), nsp);
+			}
 			return;
 		}
 		state.connected = true;
