@@ -149,4 +149,38 @@ public sealed interface AdapterMessage {
 	record MissedEvent(String event, EncodedArgs args) {
 	}
 
+	/**
+	 * {@link MessageType#SESSION_HANDOVER}: a node that stops hands the sessions it kept to its
+	 * peers, with the broadcasts it logged, so that their clients still recover elsewhere.
+	 * @param sessions the sessions
+	 * @param log the broadcasts, in the order the stopping node received them
+	 * @param seen per sender, the highest offset sequence the stopping node had received
+	 */
+	record SessionHandover(List<HandedSession> sessions, List<LoggedEvent> log, java.util.Map<String, Long> seen)
+			implements AdapterMessage {
+	}
+
+	/**
+	 * A session handed over.
+	 * @param pid its private id
+	 * @param sid the id its socket had
+	 * @param nsp its namespace
+	 * @param rooms its rooms, its old id included
+	 * @param data CBOR map of its data entries
+	 * @param disconnectedMillisAgo how long before the handover it disconnected
+	 */
+	record HandedSession(String pid, String sid, String nsp, List<String> rooms, byte[] data,
+			long disconnectedMillisAgo) {
+	}
+
+	/**
+	 * A logged broadcast handed over.
+	 * @param offset its offset
+	 * @param target its target
+	 * @param event its name
+	 * @param args its arguments, the offset last
+	 */
+	record LoggedEvent(String offset, BroadcastTarget target, String event, EncodedArgs args) {
+	}
+
 }

@@ -109,6 +109,9 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		else if (message instanceof ServerSideEmit emit) {
 			onServerSideEmit(source, emit);
 		}
+		else if (message instanceof AdapterMessage.SessionHandover handover) {
+			this.adapter.recovery().handedOver(handover);
+		}
 		else if (message instanceof AdapterMessage.RestoreSession restore) {
 			this.adapter.reply(source, new AdapterMessage.RestoreSessionResponse(restore.requestId(),
 					this.adapter.recovery().takeHere(restore.pid(), restore.offset())));

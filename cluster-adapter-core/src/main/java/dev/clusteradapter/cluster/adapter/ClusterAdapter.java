@@ -114,10 +114,18 @@ public final class ClusterAdapter implements AutoCloseable {
 		return this.transport.peers().size() + (this.sockets.attached() ? 1 : 0);
 	}
 
-	/** Tells the other nodes this adapter is closing and settles this node's pending requests. */
+	/**
+	 * Tells the other nodes this adapter is closing (handing them the sessions connection
+	 * state recovery kept here) and settles this node's pending requests.
+	 */
 	@Override
 	public void close() {
 		try {
+			// a stopping node's clients reconnect elsewhere: its kept sessions go there first
+			AdapterMessage handover = this.recovery.handOver();
+			if (handover != null) {
+				send(Scope.cluster(this.transport), handover);
+			}
 			send(Scope.cluster(this.transport), new AdapterClose());
 		}
 		catch (RuntimeException ex) {

@@ -60,6 +60,9 @@ public final class ConnectionRecovery {
 
 	private final AtomicInteger restoring = new AtomicInteger();
 
+	/** What stopped peers handed over, until their sessions are taken or expired. */
+	private final List<HandedOver> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	ConnectionRecovery(ClusterAdapter adapter) {
 		this.adapter = adapter;
 	}
@@ -168,23 +171,101 @@ public final class ConnectionRecovery {
 		long now = System.currentTimeMillis();
 		RecoverySessions.Kept session = kept.take(pid, now);
 		if (session == null) {
-			return null;
+			return takeHandedOver(pid, offset, now, current);
 		}
 		synchronized (this.lock) {
 			this.log.expire(now);
-			Object missed = this.log.after(offset, session.nsp(), session.rooms(), current.maxMissedEvents());
-			if (missed instanceof RecoveryLog.Gap gap) {
-				logger.debug("Session {} starts fresh: {}", pid, gap);
-				return null;
-			}
-			List<MissedEvent> events = new ArrayList<>();
-			for (Object entry : (List<?>) missed) {
-				RecoveryLog.Entry logged = (RecoveryLog.Entry) entry;
-				events.add(new MissedEvent(logged.event(), logged.args()));
-			}
-			return new RestoredSession(pid, session.sid(), session.nsp(), session.rooms(), session.data(), events,
-					this.log.received(), now - session.disconnectedAt());
+			return restored(session, this.log, this.log.received(), offset, now, current);
 		}
+	}
+
+	private static RestoredSession restored(RecoverySessions.Kept session, RecoveryLog log, Map<String, Long> seen,
+			String offset, long now, ConnectionRecoveryOptions current) {
+		Object missed = log.after(offset, session.nsp(), session.rooms(), current.maxMissedEvents());
+		if (missed instanceof RecoveryLog.Gap gap) {
+			logger.debug("Session {} starts fresh: {}", session.pid(), gap);
+			return null;
+		}
+		List<MissedEvent> events = new ArrayList<>();
+		for (Object entry : (List<?>) missed) {
+			RecoveryLog.Entry logged = (RecoveryLog.Entry) entry;
+			events.add(new MissedEvent(logged.event(), logged.args()));
+		}
+		return new RestoredSession(session.pid(), session.sid(), session.nsp(), session.rooms(), session.data(), events,
+				seen, now - session.disconnectedAt());
+	}
+
+	/** A session a stopped peer handed over, with what it missed by that peer's log. */
+	private RestoredSession takeHandedOver(String pid, String offset, long now, ConnectionRecoveryOptions current) {
+		this.handedOver.removeIf((handover) -> handover.sessions.size() == 0);
+		for (HandedOver handover : this.handedOver) {
+			RecoverySessions.Kept session = handover.sessions.take(pid, now);
+			if (session != null) {
+				synchronized (handover) {
+					return restored(session, handover.log, handover.seen, offset, now, current);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The sessions this node kept, with its log, for its peers: a node that stops hands them
+	 * over, so that its clients still recover on another (its log ends with it).
+	 * @return the handover, or {@code null} when there is none
+	 */
+	AdapterMessage.SessionHandover handOver() {
+		RecoverySessions kept = this.sessions;
+		if (this.options == null || kept == null) {
+			return null;
+		}
+		long now = System.currentTimeMillis();
+		List<RecoverySessions.Kept> all = kept.drain(now);
+		if (all.isEmpty()) {
+			return null;
+		}
+		List<AdapterMessage.HandedSession> sessions = new ArrayList<>(all.size());
+		for (RecoverySessions.Kept session : all) {
+			sessions.add(new AdapterMessage.HandedSession(session.pid(), session.sid(), session.nsp(), session.rooms(),
+					session.data(), now - session.disconnectedAt()));
+		}
+		List<AdapterMessage.LoggedEvent> logged = new ArrayList<>();
+		Map<String, Long> seen;
+		synchronized (this.lock) {
+			this.log.expire(now);
+			for (RecoveryLog.Entry entry : this.log.entries()) {
+				logged.add(new AdapterMessage.LoggedEvent(entry.offset().toString(), entry.target(), entry.event(),
+						entry.args()));
+			}
+			seen = this.log.received();
+		}
+		return new AdapterMessage.SessionHandover(sessions, logged, seen);
+	}
+
+	/**
+	 * A stopped peer handed over its sessions: this node serves them as its own.
+	 * @param handover what it handed over
+	 */
+	void handedOver(AdapterMessage.SessionHandover handover) {
+		ConnectionRecoveryOptions current = this.options;
+		if (current == null || handover.sessions().isEmpty()) {
+			return;
+		}
+		long now = System.currentTimeMillis();
+		long window = current.maxDisconnectionDuration().toMillis();
+		RecoveryLog log = new RecoveryLog(Math.max(1, handover.log().size()), window);
+		for (AdapterMessage.LoggedEvent event : handover.log()) {
+			RecoveryOffset offset = RecoveryOffset.parse(event.offset());
+			if (offset != null) {
+				log.append(new RecoveryLog.Entry(offset, event.target(), event.event(), event.args(), now));
+			}
+		}
+		RecoverySessions sessions = new RecoverySessions(handover.sessions().size(), window);
+		for (AdapterMessage.HandedSession session : handover.sessions()) {
+			sessions.keep(new RecoverySessions.Kept(session.pid(), session.sid(), session.nsp(), session.rooms(),
+					session.data(), now - session.disconnectedMillisAgo()));
+		}
+		this.handedOver.add(new HandedOver(log, sessions, Map.copyOf(handover.seen())));
 	}
 
 	/**
@@ -443,6 +524,10 @@ public final class ConnectionRecovery {
 
 	private static String nsp(SocketIOClient client) {
 		return LocalSockets.socketIoName(client.getNamespace().getName());
+	}
+
+	/** Sessions and log a stopped peer handed over. */
+	private record HandedOver(RecoveryLog log, RecoverySessions sessions, Map<String, Long> seen) {
 	}
 
 	/** What recovery keeps of a connecting or connected socket. */

@@ -49,7 +49,10 @@ public enum MessageType {
 	RESTORE_SESSION,
 
 	/** Not in socket.io's cluster adapter: the session, from the node that held it. */
-	RESTORE_SESSION_RESPONSE;
+	RESTORE_SESSION_RESPONSE,
+
+	/** Not in socket.io's cluster adapter: a stopping node's kept sessions, for its peers. */
+	SESSION_HANDOVER;
 
 	private static final MessageType[] VALUES = values();
 

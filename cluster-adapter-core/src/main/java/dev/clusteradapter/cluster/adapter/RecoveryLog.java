@@ -70,6 +70,14 @@ final class RecoveryLog {
 		this.dropped.merge(oldest.offset().sender(), oldest.offset().sequence(), Math::max);
 	}
 
+	/**
+	 * Every entry, oldest first.
+	 * @return a copy
+	 */
+	List<Entry> entries() {
+		return new ArrayList<>(this.entries);
+	}
+
 	int size() {
 		return this.entries.size();
 	}

@@ -56,6 +56,18 @@ final class RecoverySessions {
 		return this.sessions.remove(pid);
 	}
 
+	/**
+	 * Hands every session out, for a node that stops.
+	 * @param now epoch millis
+	 * @return the sessions still live, oldest first
+	 */
+	synchronized List<Kept> drain(long now) {
+		expire(now);
+		List<Kept> all = List.copyOf(this.sessions.values());
+		this.sessions.clear();
+		return all;
+	}
+
 	synchronized int size() {
 		return this.sessions.size();
 	}

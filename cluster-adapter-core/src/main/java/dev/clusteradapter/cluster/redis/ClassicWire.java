@@ -16,6 +16,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSession;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSessionResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 
@@ -59,6 +60,9 @@ final class ClassicWire implements NodeWire {
 
 	/** Not in Node's adapter (which ignores it): a session to restore, answered by this adapter's peers. */
 	static final int RESTORE_SESSION = 100;
+
+	/** Not in Node's adapter (which ignores it): a stopping peer's kept sessions. */
+	static final int SESSION_HANDOVER = 101;
 
 	private final String prefix;
 
@@ -166,6 +170,13 @@ final class ClassicWire implements NodeWire {
 			request.put("pid", restore.pid());
 			request.put("offset", restore.offset());
 			return new WireFrame(requestChannel("/"), WireSupport.json(request), "restore_session");
+		}
+		if (message instanceof SessionHandover handover) {
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("uid", this.uid);
+			request.put("type", SESSION_HANDOVER);
+			request.put("handover", WireSupport.handover(handover));
+			return new WireFrame(requestChannel("/"), WireSupport.msgpack(request), "session_handover");
 		}
 		// memberships are not replicated, and ADAPTER_CLOSE travels as a signal
 		return null;
@@ -368,6 +379,9 @@ final class ClassicWire implements NodeWire {
 						: 5000;
 				return WireMessage.of(senderUid, new Broadcast(WireSupport.target(nsp, opts), WireSupport.event(data),
 						this.support.arguments(data), ids.fromWire(request.get("requestId"), nsp), timeout), "broadcast_ack");
+			}
+			case SESSION_HANDOVER -> {
+				return WireMessage.of(senderUid, WireSupport.handover(request.get("handover")), "session_handover");
 			}
 			case RESTORE_SESSION -> {
 				return WireMessage.of(senderUid, new RestoreSession(ids.fromWire(request.get("requestId"), nsp),

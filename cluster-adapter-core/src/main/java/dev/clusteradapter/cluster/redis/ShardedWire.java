@@ -16,6 +16,7 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSession;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSessionResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 import dev.clusteradapter.cluster.adapter.BroadcastTarget;
@@ -81,6 +82,9 @@ final class ShardedWire implements NodeWire {
 
 	/** Not in Node's adapter: the session, from the peer that held it. */
 	static final int RESTORE_SESSION_RESPONSE = 102;
+
+	/** Not in Node's adapter (which ignores it): a stopping peer's kept sessions. */
+	static final int SESSION_HANDOVER = 103;
 
 	private final String prefix;
 
@@ -193,6 +197,11 @@ final class ShardedWire implements NodeWire {
 			data.put("pid", restore.pid());
 			data.put("offset", restore.offset());
 			return frame(channel("/"), message("/", RESTORE_SESSION, data), "restore_session");
+		}
+		if (message instanceof SessionHandover handover) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("handover", WireSupport.handover(handover));
+			return new WireFrame(channel("/"), WireSupport.msgpack(message("/", SESSION_HANDOVER, data)), "session_handover");
 		}
 		return null;
 	}
@@ -339,6 +348,8 @@ final class ShardedWire implements NodeWire {
 			case FETCH_SOCKETS:
 				return WireMessage.of(sender, new FetchSockets(ids.fromWire(data.get("requestId"), nsp),
 						WireSupport.target(nsp, data.get("opts"))), "fetch_sockets");
+			case SESSION_HANDOVER:
+				return WireMessage.of(sender, WireSupport.handover(data.get("handover")), "session_handover");
 			case RESTORE_SESSION:
 				return WireMessage.of(sender, new RestoreSession(ids.fromWire(data.get("requestId"), nsp),
 						String.valueOf(data.get("pid")), String.valueOf(data.get("offset"))), "restore_session");

@@ -174,6 +174,28 @@ final class WireSupport {
 		}
 	}
 
+	/** Sessions a stopping peer hands over, as CBOR (binary in msgpack). */
+	static byte[] handover(dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover handover) {
+		try {
+			return CBOR.writeValueAsBytes(handover);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover handover(Object value) {
+		if (!(value instanceof byte[] bytes)) {
+			throw new MalformedMessageException("Session handover without its sessions");
+		}
+		try {
+			return CBOR.readValue(bytes, dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover.class);
+		}
+		catch (IOException ex) {
+			throw new MalformedMessageException("Unreadable session handover: " + ex.getMessage());
+		}
+	}
+
 	static BroadcastTarget target(String nsp, Object options) {
 		Map<String, Object> opts = (options != null) ? map(options, "opts") : Map.of();
 		boolean volatileOnly = false;

@@ -234,6 +234,29 @@ class ConnectionRecoveryTests {
 	}
 
 	@Test
+	void workerThatStopsHandsItsSessionsOver() {
+		enable();
+		NodeClient client = joined(this.w1, "websocket");
+		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
+		this.w1.stop();
+		client.awaitOne("disconnected");
+		// its handover travels before its goodbye
+		await().atMost(SETTLED).until(() -> this.w2.adapter.serverCount() == 1);
+		ClusterNamespace c2 = new SocketIoCluster(this.w2.adapter).of(this.nsp);
+		for (int i = 1; i <= 10; i++) {
+			c2.to("r").emit("message", Map.of("from", "w2", "n", i));
+		}
+		JsonNode again = reconnect(client);
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		client.awaitEvents("received", 11, SETTLED);
+		List<String> expected = new ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			expected.add("message:w2:" + i);
+		}
+		assertThat(messages(client, 1)).isEqualTo(expected);
+	}
+
+	@Test
 	void expiredSessionStartsFresh() {
 		enable(new ConnectionRecoveryOptions(Duration.ofMillis(500), true, 1000, 10_000, 10_000));
 		NodeClient client = joined(this.w1, "websocket");
