@@ -126,6 +126,13 @@ public final class ClusterAdapter implements AutoCloseable {
 			if (handover != null) {
 				send(Scope.cluster(this.transport), handover);
 			}
+		}
+		catch (RuntimeException ex) {
+			// too large a frame, or the link is down: those clients will start fresh
+			org.slf4j.LoggerFactory.getLogger(ClusterAdapter.class)
+				.warn("Sessions kept for connection state recovery could not be handed over: {}", ex.toString());
+		}
+		try {
 			send(Scope.cluster(this.transport), new AdapterClose());
 		}
 		catch (RuntimeException ex) {

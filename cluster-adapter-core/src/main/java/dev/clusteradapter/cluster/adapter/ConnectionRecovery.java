@@ -234,6 +234,9 @@ public final class ConnectionRecovery {
 		synchronized (this.lock) {
 			this.log.expire(now);
 			for (RecoveryLog.Entry entry : this.log.entries()) {
+				if (all.stream().noneMatch((session) -> RecoveryLog.concerns(entry, session.nsp(), session.rooms()))) {
+					continue;
+				}
 				logged.add(new AdapterMessage.LoggedEvent(entry.offset().toString(), entry.target(), entry.event(),
 						entry.args()));
 			}

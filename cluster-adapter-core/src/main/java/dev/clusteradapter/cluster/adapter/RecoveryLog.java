@@ -165,7 +165,7 @@ final class RecoveryLog {
 	}
 
 	/** socket.io's {@code shouldIncludePacket}: in one of the target rooms (or all), in none excepted. */
-	private static boolean concerns(Entry entry, String nsp, Collection<String> rooms) {
+	static boolean concerns(Entry entry, String nsp, Collection<String> rooms) {
 		BroadcastTarget target = entry.target();
 		if (!target.nsp().equals(nsp)) {
 			return false;
