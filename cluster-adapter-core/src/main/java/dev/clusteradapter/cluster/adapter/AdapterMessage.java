@@ -151,13 +151,15 @@ public sealed interface AdapterMessage {
 
 	/**
 	 * {@link MessageType#SESSION_HANDOVER}: a node that stops hands the sessions it kept to its
-	 * peers, with the broadcasts it logged, so that their clients still recover elsewhere.
+	 * peers, with the broadcasts it logged, so that their clients still recover elsewhere;
+	 * each peer answers {@link OperationDone} once it holds them.
+	 * @param requestId the request
 	 * @param sessions the sessions
 	 * @param log the broadcasts, in the order the stopping node received them
 	 * @param seen per sender, the highest offset sequence the stopping node had received
 	 */
-	record SessionHandover(List<HandedSession> sessions, List<LoggedEvent> log, java.util.Map<String, Long> seen)
-			implements AdapterMessage {
+	record SessionHandover(long requestId, List<HandedSession> sessions, List<LoggedEvent> log,
+			java.util.Map<String, Long> seen) implements AdapterMessage {
 	}
 
 	/**

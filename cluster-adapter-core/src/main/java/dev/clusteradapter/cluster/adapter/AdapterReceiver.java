@@ -111,6 +111,7 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		}
 		else if (message instanceof AdapterMessage.SessionHandover handover) {
 			this.adapter.recovery().handedOver(handover);
+			this.adapter.reply(source, new OperationDone(handover.requestId()));
 		}
 		else if (message instanceof AdapterMessage.RestoreSession restore) {
 			this.adapter.reply(source, new AdapterMessage.RestoreSessionResponse(restore.requestId(),

@@ -38,6 +38,9 @@ public final class ClusterAdapter implements AutoCloseable {
 	/** Default time to wait for other nodes' answers. */
 	public static final Duration DEFAULT_REQUESTS_TIMEOUT = Duration.ofSeconds(5);
 
+	/** How long a stopping node waits for its peers to hold the sessions it hands over. */
+	private static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(1);
+
 	private final AdapterTransport transport;
 
 	private final Duration requestsTimeout;
@@ -121,11 +124,7 @@ public final class ClusterAdapter implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			// a stopping node's clients reconnect elsewhere: its kept sessions go there first
-			AdapterMessage handover = this.recovery.handOver();
-			if (handover != null) {
-				send(Scope.cluster(this.transport), handover);
-			}
+			handOverSessions();
 		}
 		catch (RuntimeException ex) {
 			// too large a frame, or the link is down: those clients will start fresh
@@ -140,6 +139,34 @@ public final class ClusterAdapter implements AutoCloseable {
 		}
 		finally {
 			this.requests.close();
+		}
+	}
+
+	/**
+	 * A stopping node's clients reconnect elsewhere: its kept sessions go there first, and it
+	 * waits (a second at most) until its peers hold them.
+	 */
+	private void handOverSessions() {
+		Scope scope = Scope.cluster(this.transport);
+		if (!this.recovery.keepsSessions() || scope.peers().isEmpty()) {
+			return;
+		}
+		NodeAnswers<Object, Void> request = this.requests
+			.register(nodeAnswers(RequestType.SESSION_HANDOVER, scope, (answers) -> null, true), HANDOVER_PATIENCE);
+		AdapterMessage handover = this.recovery.handOver(request.id());
+		request.addLocal(List.of());
+		if (handover == null) {
+			return;
+		}
+		sendRequest(scope, request, handover);
+		try {
+			request.future().get(HANDOVER_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			// a peer that did not confirm may still have them; the others do
 		}
 	}
 
@@ -402,7 +429,8 @@ public final class ClusterAdapter implements AutoCloseable {
 	 */
 	private static Set<Integer> awaited(RequestType type, Set<Integer> peers) {
 		boolean operation = type == RequestType.SOCKETS_JOIN || type == RequestType.SOCKETS_LEAVE
-				|| type == RequestType.DISCONNECT_SOCKETS || type == RequestType.RESTORE_SESSION;
+				|| type == RequestType.DISCONNECT_SOCKETS || type == RequestType.RESTORE_SESSION
+				|| type == RequestType.SESSION_HANDOVER;
 		if (!operation) {
 			return peers;
 		}

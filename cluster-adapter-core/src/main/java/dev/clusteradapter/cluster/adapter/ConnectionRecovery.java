@@ -214,7 +214,7 @@ public final class ConnectionRecovery {
 	 * over, so that its clients still recover on another (its log ends with it).
 	 * @return the handover, or {@code null} when there is none
 	 */
-	AdapterMessage.SessionHandover handOver() {
+	AdapterMessage.SessionHandover handOver(long requestId) {
 		RecoverySessions kept = this.sessions;
 		if (this.options == null || kept == null) {
 			return null;
@@ -242,7 +242,13 @@ public final class ConnectionRecovery {
 			}
 			seen = this.log.received();
 		}
-		return new AdapterMessage.SessionHandover(sessions, logged, seen);
+		return new AdapterMessage.SessionHandover(requestId, sessions, logged, seen);
+	}
+
+	/** Whether this node keeps sessions of its own, which it would hand over when it stops. */
+	boolean keepsSessions() {
+		RecoverySessions kept = this.sessions;
+		return this.options != null && kept != null && kept.size() > 0;
 	}
 
 	/**
@@ -507,10 +513,38 @@ public final class ConnectionRecovery {
 		this.sockets.computeIfPresent(sessionId, (id, remaining) -> remaining.isEmpty() ? null : remaining);
 	}
 
-	/** Number of sessions kept here. */
-	int keptSessions() {
+	/**
+	 * Waits, when the server stops, until every socket it closed has left (and left its
+	 * session here), so that the sessions are handed over when the adapter closes.
+	 * @param patience how long at most
+	 * @return whether every socket left in time
+	 */
+	public boolean awaitSocketsGone(java.time.Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (this.sockets.values().stream().anyMatch((states) -> states.values().stream().anyMatch((state) -> state.connected))) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Number of disconnected sessions this node keeps for their clients' return, its own and
+	 * those stopped peers handed over.
+	 * @return the count
+	 */
+	public int keptSessions() {
 		RecoverySessions kept = this.sessions;
-		return (kept != null) ? kept.size() : 0;
+		int handed = this.handedOver.stream().mapToInt((handover) -> handover.sessions().size()).sum();
+		return ((kept != null) ? kept.size() : 0) + handed;
 	}
 
 	/** Number of broadcasts logged here. */

@@ -15,7 +15,9 @@ public enum RequestType {
 
 	DISCONNECT_SOCKETS("disconnect_sockets"),
 
-	RESTORE_SESSION("restore_session");
+	RESTORE_SESSION("restore_session"),
+
+	SESSION_HANDOVER("session_handover");
 
 	private final String tag;
 

@@ -172,9 +172,7 @@ final class ClassicWire implements NodeWire {
 			return new WireFrame(requestChannel("/"), WireSupport.json(request), "restore_session");
 		}
 		if (message instanceof SessionHandover handover) {
-			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("uid", this.uid);
-			request.put("type", SESSION_HANDOVER);
+			Map<String, Object> request = request(handover.requestId(), SESSION_HANDOVER);
 			request.put("handover", WireSupport.handover(handover));
 			return new WireFrame(requestChannel("/"), WireSupport.msgpack(request), "session_handover");
 		}
@@ -381,7 +379,9 @@ final class ClassicWire implements NodeWire {
 						this.support.arguments(data), ids.fromWire(request.get("requestId"), nsp), timeout), "broadcast_ack");
 			}
 			case SESSION_HANDOVER -> {
-				return WireMessage.of(senderUid, WireSupport.handover(request.get("handover")), "session_handover");
+				SessionHandover handover = WireSupport.handover(request.get("handover"));
+				return WireMessage.of(senderUid, new SessionHandover(ids.fromWire(request.get("requestId"), nsp),
+						handover.sessions(), handover.log(), handover.seen()), "session_handover");
 			}
 			case RESTORE_SESSION -> {
 				return WireMessage.of(senderUid, new RestoreSession(ids.fromWire(request.get("requestId"), nsp),

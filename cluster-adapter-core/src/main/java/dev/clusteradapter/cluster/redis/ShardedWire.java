@@ -200,6 +200,7 @@ final class ShardedWire implements NodeWire {
 		}
 		if (message instanceof SessionHandover handover) {
 			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", RequestIds.format(handover.requestId()));
 			data.put("handover", WireSupport.handover(handover));
 			return new WireFrame(channel("/"), WireSupport.msgpack(message("/", SESSION_HANDOVER, data)), "session_handover");
 		}
@@ -349,7 +350,11 @@ final class ShardedWire implements NodeWire {
 				return WireMessage.of(sender, new FetchSockets(ids.fromWire(data.get("requestId"), nsp),
 						WireSupport.target(nsp, data.get("opts"))), "fetch_sockets");
 			case SESSION_HANDOVER:
-				return WireMessage.of(sender, WireSupport.handover(data.get("handover")), "session_handover");
+			{
+				SessionHandover handover = WireSupport.handover(data.get("handover"));
+				return WireMessage.of(sender, new SessionHandover(ids.fromWire(data.get("requestId"), nsp),
+						handover.sessions(), handover.log(), handover.seen()), "session_handover");
+			}
 			case RESTORE_SESSION:
 				return WireMessage.of(sender, new RestoreSession(ids.fromWire(data.get("requestId"), nsp),
 						String.valueOf(data.get("pid")), String.valueOf(data.get("offset"))), "restore_session");

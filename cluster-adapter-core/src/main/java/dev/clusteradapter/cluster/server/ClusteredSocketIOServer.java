@@ -352,6 +352,10 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			clients.addAll(namespace.getAllClients());
 		}
 		this.initializer.connections().closeAll(clients, FAREWELL_PATIENCE);
+		if (this.recovery != null && this.recovery.enabled()) {
+			// their sessions stay for the adapter to hand over when it closes
+			this.recovery.awaitSocketsGone(FAREWELL_PATIENCE);
+		}
 		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
 				TimeUnit.MILLISECONDS);

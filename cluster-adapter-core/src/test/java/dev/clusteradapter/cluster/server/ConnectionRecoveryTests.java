@@ -240,8 +240,7 @@ class ConnectionRecoveryTests {
 		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
 		this.w1.stop();
 		client.awaitOne("disconnected");
-		// its handover travels before its goodbye
-		await().atMost(SETTLED).until(() -> this.w2.adapter.serverCount() == 1);
+		await().atMost(SETTLED).until(() -> this.w2.adapter.recovery().keptSessions() == 1);
 		ClusterNamespace c2 = new SocketIoCluster(this.w2.adapter).of(this.nsp);
 		for (int i = 1; i <= 10; i++) {
 			c2.to("r").emit("message", Map.of("from", "w2", "n", i));
