@@ -95,6 +95,17 @@ const logText = (page) => page.locator("#log").innerText();
 				(w) => document.getElementById("log").innerText.includes(`Announcement from Bob (${w}): pizza at noon`), bobWorker);
 		}
 
+		// a network blip: the page's connection is cut, a message is sent meanwhile, the page reconnects by itself
+		await alice.evaluate(() => state.socket.io.engine.close());
+		await eventually("Alice's page notices the cut", alice,
+			() => document.getElementById("status").innerText !== "online");
+		await bob.fill("#text", "while you were away");
+		await bob.click("#send");
+		await eventually("Alice's page comes back: reconnected — nothing missed", alice,
+			() => document.getElementById("status").innerText === "reconnected — nothing missed");
+		await eventually("Alice sees the message sent while she was away", alice,
+			(w) => document.getElementById("log").innerText.includes(`(${w}): while you were away`), bobWorker);
+
 		await eventually("the cluster status counts both workers", alice,
 			() => /^2 servers answered/.test(document.getElementById("cluster").innerText));
 

@@ -16,13 +16,22 @@ function connect(url) {
 	const socket = io(url);
 	state.socket = socket;
 	socket.on("connect", async () => {
+		if (socket.recovered) {
+			// connection state recovery: same rooms, and every message sent meanwhile already shown
+			const me = await socket.emitWithAck("whoami");
+			state.worker = me.worker;
+			state.names.set(me.id, state.name);
+			$("worker").textContent = workerLabel(me.worker);
+			online("reconnected — nothing missed");
+			log(`Reconnected to ${workerLabel(me.worker)}: nothing missed`, "system");
+			return;
+		}
 		const me = await socket.emitWithAck("whoami");
 		state.worker = me.worker;
 		state.names.set(me.id, state.name);
 		await socket.emitWithAck("join", NAME_ROOM + state.name);
 		for (const room of state.rooms) await socket.emitWithAck("join", room);
-		$("status").textContent = "online";
-		$("status").classList.add("online");
+		online("online");
 		$("me").textContent = state.name;
 		$("worker").textContent = workerLabel(me.worker);
 		$("login").hidden = true;
@@ -39,6 +48,11 @@ function connect(url) {
 		answer(state.name);
 		log(`Ready check: “${question}” — answered as ${state.name}`, "system");
 	});
+}
+
+function online(status) {
+	$("status").textContent = status;
+	$("status").classList.add("online");
 }
 
 const workerLabel = (worker) => `worker ${worker}`;

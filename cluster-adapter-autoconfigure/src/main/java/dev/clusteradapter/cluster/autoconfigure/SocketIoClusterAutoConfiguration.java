@@ -54,7 +54,7 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration
 @ConditionalOnClusterEnabled
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, SocketIoServerProperties.class })
 public final class SocketIoClusterAutoConfiguration {
 
 	/** Property holding the primary's bound public port once it listens. */
@@ -68,15 +68,20 @@ public final class SocketIoClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClusterAdapter clusterAdapter(ClusterBus bus, ObjectProvider<AdapterTransport> transport, ClusterProperties properties,
-			ObjectProvider<AdapterMetrics> metrics) {
+			SocketIoServerProperties server, ObjectProvider<AdapterMetrics> metrics) {
 		// A worker's heartbeat totals are an AdapterMetrics bean too; every hook hears every
 		// request, so the totals reach the primary whatever meters the user chose.
 		AdapterMetrics combined = metrics.orderedStream()
 			.reduce(AdapterMetrics::andThen)
 			.orElse(AdapterMetrics.NONE);
 		// another transport (Redis) carries the adapter where one is configured; the bus still links primary and workers
-		return new ClusterAdapter(transport.getIfAvailable(() -> AdapterTransport.overBus(bus)), properties.getRequestsTimeout(),
-				combined);
+		ClusterAdapter adapter = new ClusterAdapter(transport.getIfAvailable(() -> AdapterTransport.overBus(bus)),
+				properties.getRequestsTimeout(), combined);
+		// on the primary too: its broadcasts get offsets, which the workers log
+		if (server.getConnectionStateRecovery().isEnabled()) {
+			adapter.recovery().enable(server.getConnectionStateRecovery().toOptions());
+		}
+		return adapter;
 	}
 
 	@Bean

@@ -7,6 +7,8 @@ import java.util.List;
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Transport;
 
+import dev.clusteradapter.cluster.adapter.ConnectionRecoveryOptions;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -123,6 +125,11 @@ public class SocketIoServerProperties {
 	 * elsewhere Netty's default (twice the processors).
 	 */
 	private int workerThreads;
+
+	/**
+	 * Socket.IO's connection state recovery, across the cluster.
+	 */
+	private final ConnectionStateRecovery connectionStateRecovery = new ConnectionStateRecovery();
 
 	public String getHostname() {
 		return this.hostname;
@@ -266,6 +273,109 @@ public class SocketIoServerProperties {
 
 	public void setWorkerThreads(int workerThreads) {
 		this.workerThreads = workerThreads;
+	}
+
+	public ConnectionStateRecovery getConnectionStateRecovery() {
+		return this.connectionStateRecovery;
+	}
+
+	/**
+	 * Socket.IO's connection state recovery (the Node server's connectionStateRecovery
+	 * option), across the cluster, with the caps that bound its memory on each process.
+	 */
+	public static class ConnectionStateRecovery {
+
+		/**
+		 * Whether a client that reconnects after a short disconnection gets back its
+		 * session: rooms, data and every room event it missed, on whichever worker it
+		 * reaches. Set it alike on every process of a cluster.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long a disconnected session can be restored.
+		 */
+		private Duration maxDisconnectionDuration = ConnectionRecoveryOptions.DEFAULT_MAX_DISCONNECTION_DURATION;
+
+		/**
+		 * Whether a restored client skips the namespaces' auth token listeners.
+		 */
+		private boolean skipMiddlewares = true;
+
+		/**
+		 * Most events one client may have missed and still be restored; a client that
+		 * missed more starts a fresh session rather than receive them with a gap.
+		 */
+		private int maxMissedEvents = ConnectionRecoveryOptions.DEFAULT_MAX_MISSED_EVENTS;
+
+		/**
+		 * Most recoverable broadcasts each process keeps, all namespaces together (older
+		 * ones go first; a client whose last event went starts fresh).
+		 */
+		private int maxLoggedEvents = ConnectionRecoveryOptions.DEFAULT_MAX_LOGGED_EVENTS;
+
+		/**
+		 * Most disconnected sessions each process keeps; the oldest goes first.
+		 */
+		private int maxSessions = ConnectionRecoveryOptions.DEFAULT_MAX_SESSIONS;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxDisconnectionDuration() {
+			return this.maxDisconnectionDuration;
+		}
+
+		public void setMaxDisconnectionDuration(Duration maxDisconnectionDuration) {
+			this.maxDisconnectionDuration = maxDisconnectionDuration;
+		}
+
+		public boolean isSkipMiddlewares() {
+			return this.skipMiddlewares;
+		}
+
+		public void setSkipMiddlewares(boolean skipMiddlewares) {
+			this.skipMiddlewares = skipMiddlewares;
+		}
+
+		public int getMaxMissedEvents() {
+			return this.maxMissedEvents;
+		}
+
+		public void setMaxMissedEvents(int maxMissedEvents) {
+			this.maxMissedEvents = maxMissedEvents;
+		}
+
+		public int getMaxLoggedEvents() {
+			return this.maxLoggedEvents;
+		}
+
+		public void setMaxLoggedEvents(int maxLoggedEvents) {
+			this.maxLoggedEvents = maxLoggedEvents;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			this.maxSessions = maxSessions;
+		}
+
+		/**
+		 * The library's options for these settings.
+		 * @return the options
+		 */
+		ConnectionRecoveryOptions toOptions() {
+			return new ConnectionRecoveryOptions(this.maxDisconnectionDuration, this.skipMiddlewares, this.maxMissedEvents,
+					this.maxLoggedEvents, this.maxSessions);
+		}
+
 	}
 
 }

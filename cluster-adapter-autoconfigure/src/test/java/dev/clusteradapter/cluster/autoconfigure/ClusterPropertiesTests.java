@@ -3,6 +3,7 @@ package dev.clusteradapter.cluster.autoconfigure;
 import java.util.List;
 
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
+import dev.clusteradapter.cluster.adapter.ConnectionRecoveryOptions;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration.PrimaryConfiguration;
 import dev.clusteradapter.cluster.ipc.IpcOptions;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
@@ -27,6 +28,14 @@ class ClusterPropertiesTests {
 	@Test
 	void requestsTimeoutIsTheAdapters() {
 		assertThat(this.properties.getRequestsTimeout()).isEqualTo(ClusterAdapter.DEFAULT_REQUESTS_TIMEOUT);
+	}
+
+	@Test
+	void connectionStateRecoveryIsOffWithTheLibrarysDefaults() {
+		SocketIoServerProperties.ConnectionStateRecovery recovery = new SocketIoServerProperties()
+			.getConnectionStateRecovery();
+		assertThat(recovery.isEnabled()).isFalse();
+		assertThat(recovery.toOptions()).isEqualTo(ConnectionRecoveryOptions.defaults());
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.clusteradapter.cluster.ClusterBus;
 import dev.clusteradapter.cluster.adapter.AdapterMetrics;
+import dev.clusteradapter.cluster.adapter.ClusterAdapter;
+import dev.clusteradapter.cluster.adapter.ConnectionRecoveryOptions;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
 import dev.clusteradapter.cluster.adapter.RequestType;
 import dev.clusteradapter.cluster.adapter.SocketIoCluster;
@@ -101,6 +103,25 @@ class SocketIoClusterAutoConfigurationTests {
 	void standaloneSaysAtStartWhatItBecame(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
 			.run((context) -> assertThat(output).contains("Socket.IO cluster: standalone (socketio.cluster.role=standalone)"));
+	}
+
+	@Test
+	void connectionStateRecoveryIsOffUnlessEnabled() {
+		this.contextRunner.withPropertyValues("socketio.cluster.role=standalone")
+			.run((context) -> assertThat(context.getBean(ClusterAdapter.class).recovery().enabled()).isFalse());
+	}
+
+	@Test
+	void connectionStateRecoveryPropertiesReachTheAdapter() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.role=standalone", "socketio.server.connection-state-recovery.enabled=true",
+					"socketio.server.connection-state-recovery.max-disconnection-duration=30s",
+					"socketio.server.connection-state-recovery.skip-middlewares=false",
+					"socketio.server.connection-state-recovery.max-missed-events=50",
+					"socketio.server.connection-state-recovery.max-logged-events=500",
+					"socketio.server.connection-state-recovery.max-sessions=70")
+			.run((context) -> assertThat(context.getBean(ClusterAdapter.class).recovery().options())
+				.isEqualTo(new ConnectionRecoveryOptions(Duration.ofSeconds(30), false, 50, 500, 70)));
 	}
 
 	@Test

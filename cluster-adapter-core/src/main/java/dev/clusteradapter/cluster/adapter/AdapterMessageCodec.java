@@ -76,6 +76,9 @@ final class AdapterMessageCodec {
 		CLASSES.put(MessageType.OPERATION_DONE, OperationDone.class);
 		CLASSES.put(MessageType.MEMBERSHIP, Membership.class);
 		CLASSES.put(MessageType.MEMBERSHIP_SNAPSHOT, MembershipSnapshot.class);
+		CLASSES.put(MessageType.RESTORE_SESSION, AdapterMessage.RestoreSession.class);
+		CLASSES.put(MessageType.RESTORE_SESSION_RESPONSE, AdapterMessage.RestoreSessionResponse.class);
+		CLASSES.put(MessageType.SESSION_HANDOVER, AdapterMessage.SessionHandover.class);
 		CLASSES.forEach((type, messageClass) -> TYPES.put(messageClass, type));
 	}
 

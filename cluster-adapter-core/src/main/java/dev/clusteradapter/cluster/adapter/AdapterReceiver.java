@@ -109,6 +109,14 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		else if (message instanceof ServerSideEmit emit) {
 			onServerSideEmit(source, emit);
 		}
+		else if (message instanceof AdapterMessage.SessionHandover handover) {
+			this.adapter.recovery().handedOver(handover);
+			this.adapter.reply(source, new OperationDone(handover.requestId()));
+		}
+		else if (message instanceof AdapterMessage.RestoreSession restore) {
+			this.adapter.reply(source, new AdapterMessage.RestoreSessionResponse(restore.requestId(),
+					this.adapter.recovery().takeHere(restore.pid(), restore.offset())));
+		}
 		else {
 			receiveResponse(source, message);
 		}
@@ -135,6 +143,9 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		else if (message instanceof ServerSideEmitResponse response) {
 			answer(source, response.requestId(), response::response);
 		}
+		else if (message instanceof AdapterMessage.RestoreSessionResponse response) {
+			answer(source, response.requestId(), response::session);
+		}
 		else if (message instanceof OperationDone done) {
 			answer(source, done.requestId(), () -> null);
 		}
@@ -154,8 +165,10 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 	private void onBroadcast(int source, Broadcast broadcast) {
 		LocalSockets sockets = this.adapter.sockets();
 		if (broadcast.requestId() == null) {
-			sockets.emit(broadcast.target(),
-					new OutgoingEvent(broadcast.target().nsp(), broadcast.event(), broadcast.args(), this.adapter.arguments()));
+			OutgoingEvent event = new OutgoingEvent(broadcast.target().nsp(), broadcast.event(), broadcast.args(),
+					this.adapter.arguments());
+			this.adapter.recovery().deliver(broadcast.target(), broadcast.event(), broadcast.args(), broadcast.offset(),
+					(skip) -> sockets.emit(broadcast.target(), event, skip));
 			return;
 		}
 		List<Object> args = this.adapter.arguments().forClients(broadcast.args());

@@ -16,15 +16,15 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast;
  * {@code str} is an unsigned 16-bit UTF-8 length and the bytes.
  *
  * <pre>
- * +-------+-----+-------------------+-------------------+-------+
- * | flags | nsp | rooms: u16 count, | except: u16 count,| event |
- * |  u8   | str |        count*str  |         count*str |  str  |
- * +-------+-----+-------------------+-------------------+-------+
+ * +-------+-----+-------------------+-------------------+-------+------------------------+
+ * | flags | nsp | rooms: u16 count, | except: u16 count,| event | if flags &amp; OFFSET:   |
+ * |  u8   | str |        count*str  |         count*str |  str  | offset str             |
+ * +-------+-----+-------------------+-------------------+-------+------------------------+
  * +-------------------------------------+-----------+----------------------------------+
  * | if flags &amp; ACK: requestId i64,      | args: u16 | per argument: kind u8, length    |
  * |                  ackTimeoutMillis i64| count     | i32, bytes (JSON, binary, CBOR)  |
  * +-------------------------------------+-----------+----------------------------------+
- *   flags: 0x01 volatile, 0x02 ack requested
+ *   flags: 0x01 volatile, 0x02 ack requested, 0x04 recoverable (the offset is also the last argument)
  * </pre>
  */
 final class BroadcastCodec {
@@ -32,6 +32,8 @@ final class BroadcastCodec {
 	private static final int VOLATILE = 0x01;
 
 	private static final int ACK = 0x02;
+
+	private static final int OFFSET = 0x04;
 
 	private BroadcastCodec() {
 	}
@@ -41,12 +43,16 @@ final class BroadcastCodec {
 		EncodedArgs args = broadcast.args();
 		ByteBuf buf = Unpooled.buffer(64 + payloadSize(args));
 		try {
-			int flags = (target.volatileOnly() ? VOLATILE : 0) | ((broadcast.requestId() != null) ? ACK : 0);
+			int flags = (target.volatileOnly() ? VOLATILE : 0) | ((broadcast.requestId() != null) ? ACK : 0)
+					| ((broadcast.offset() != null) ? OFFSET : 0);
 			buf.writeByte(flags);
 			writeString(buf, target.nsp());
 			writeStrings(buf, target.rooms());
 			writeStrings(buf, target.except());
 			writeString(buf, broadcast.event());
+			if (broadcast.offset() != null) {
+				writeString(buf, broadcast.offset());
+			}
 			if (broadcast.requestId() != null) {
 				buf.writeLong(broadcast.requestId());
 				buf.writeLong((broadcast.ackTimeoutMillis() != null) ? broadcast.ackTimeoutMillis() : 0L);
@@ -72,6 +78,7 @@ final class BroadcastCodec {
 		List<String> rooms = readStrings(buf);
 		List<String> except = readStrings(buf);
 		String event = readString(buf);
+		String offset = ((flags & OFFSET) != 0) ? readString(buf) : null;
 		Long requestId = null;
 		Long ackTimeout = null;
 		if ((flags & ACK) != 0) {
@@ -91,7 +98,7 @@ final class BroadcastCodec {
 			throw new IllegalArgumentException("Broadcast payload has " + buf.readableBytes() + " trailing bytes");
 		}
 		return new Broadcast(new BroadcastTarget(nsp, rooms, except, (flags & VOLATILE) != 0), event,
-				new EncodedArgs(kinds, values), requestId, ackTimeout);
+				new EncodedArgs(kinds, values), requestId, ackTimeout, offset);
 	}
 
 	private static int payloadSize(EncodedArgs args) {

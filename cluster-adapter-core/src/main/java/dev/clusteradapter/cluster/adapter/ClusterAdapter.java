@@ -38,6 +38,9 @@ public final class ClusterAdapter implements AutoCloseable {
 	/** Default time to wait for other nodes' answers. */
 	public static final Duration DEFAULT_REQUESTS_TIMEOUT = Duration.ofSeconds(5);
 
+	/** How long a stopping node waits for its peers to hold the sessions it hands over. */
+	private static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(1);
+
 	private final AdapterTransport transport;
 
 	private final Duration requestsTimeout;
@@ -53,6 +56,8 @@ public final class ClusterAdapter implements AutoCloseable {
 	private final PendingRequests requests;
 
 	private final ServerSideEmitListeners serverSideListeners = new ServerSideEmitListeners();
+
+	private final ConnectionRecovery recovery = new ConnectionRecovery(this);
 
 	/**
 	 * Creates an adapter with the default requests timeout and no metrics.
@@ -112,9 +117,20 @@ public final class ClusterAdapter implements AutoCloseable {
 		return this.transport.peers().size() + (this.sockets.attached() ? 1 : 0);
 	}
 
-	/** Tells the other nodes this adapter is closing and settles this node's pending requests. */
+	/**
+	 * Tells the other nodes this adapter is closing (handing them the sessions connection
+	 * state recovery kept here) and settles this node's pending requests.
+	 */
 	@Override
 	public void close() {
+		try {
+			handOverSessions();
+		}
+		catch (RuntimeException ex) {
+			// too large a frame, or the link is down: those clients will start fresh
+			org.slf4j.LoggerFactory.getLogger(ClusterAdapter.class)
+				.warn("Sessions kept for connection state recovery could not be handed over: {}", ex.toString());
+		}
 		try {
 			send(Scope.cluster(this.transport), new AdapterClose());
 		}
@@ -126,12 +142,48 @@ public final class ClusterAdapter implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A stopping node's clients reconnect elsewhere: its kept sessions go there first, and it
+	 * waits (a second at most) until its peers hold them.
+	 */
+	private void handOverSessions() {
+		Scope scope = Scope.cluster(this.transport);
+		if (!this.recovery.keepsSessions() || scope.peers().isEmpty()) {
+			return;
+		}
+		NodeAnswers<Object, Void> request = this.requests
+			.register(nodeAnswers(RequestType.SESSION_HANDOVER, scope, (answers) -> null, true), HANDOVER_PATIENCE);
+		AdapterMessage handover = this.recovery.handOver(request.id());
+		request.addLocal(List.of());
+		if (handover == null) {
+			return;
+		}
+		sendRequest(scope, request, handover);
+		try {
+			request.future().get(HANDOVER_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			// a peer that did not confirm may still have them; the others do
+		}
+	}
+
 	void attach(NamespacesHub namespaces, JsonSupport jsonSupport) {
 		this.arguments.useJsonSupport(jsonSupport);
 		this.sockets.attach(namespaces);
 		// namespaces added later are served from their first connection (ClusterPubSubStore)
 		namespaces.getAllNamespaces().forEach((namespace) -> this.transport.serveNamespace(LocalSockets.socketIoName(namespace.getName())));
 		this.memberships.replay();
+	}
+
+	/**
+	 * Connection state recovery on this node, off until enabled.
+	 * @return the recovery
+	 */
+	public ConnectionRecovery recovery() {
+		return this.recovery;
 	}
 
 	AdapterTransport transport() {
@@ -188,17 +240,50 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args) {
-		// encoded once for every node and every local client, as socket.io does
-		EncodedArgs encoded = this.arguments.encode(args);
-		if (scope.includesSelf() && this.sockets.attached()) {
-			this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments));
-		}
-		send(scope, new Broadcast(target, event, encoded, null, null));
+		RecoveryOffset offset = this.recovery.offsetFor(target);
+		broadcast(target, scope, event, args, (offset != null) ? offset.toString() : null);
 	}
 
-	/** A broadcast already delivered locally by netty-socketio, for the other nodes. */
+	private void broadcast(BroadcastTarget target, Scope scope, String event, List<Object> args, String offset) {
+		List<Object> withOffset = args;
+		if (offset != null) {
+			// socket.io puts the offset last, where its client looks for it
+			withOffset = new ArrayList<>(args);
+			withOffset.add(offset);
+		}
+		// encoded once for every node and every local client, as socket.io does
+		EncodedArgs encoded = this.arguments.encode(withOffset);
+		if (scope.includesSelf() && this.sockets.attached()) {
+			this.recovery.deliver(target, event, encoded, offset,
+					(skip) -> this.sockets.emit(target, new OutgoingEvent(target.nsp(), event, encoded, this.arguments), skip));
+		}
+		send(scope, new Broadcast(target, event, encoded, null, null, offset));
+	}
+
+	/**
+	 * A broadcast already delivered locally by netty-socketio, for the other nodes; not
+	 * recoverable, as its local recipients got no offset.
+	 */
 	void broadcastToPeers(BroadcastTarget target, String event, List<Object> args) {
-		broadcast(target, new Scope(false, this.transport.peers(), true), event, args);
+		broadcast(target, new Scope(false, this.transport.peers(), true), event, args, null);
+	}
+
+	/**
+	 * Asks the other nodes for a session a client reconnecting here left elsewhere.
+	 * @return the session, or {@code null} when no node holds it (or could answer in time)
+	 */
+	CompletableFuture<AdapterMessage.RestoredSession> restoreSession(String pid, String offset) {
+		Scope scope = Scope.cluster(this.transport);
+		NodeAnswers<AdapterMessage.RestoredSession, AdapterMessage.RestoredSession> request = this.requests
+			.register(nodeAnswers(RequestType.RESTORE_SESSION, scope, ClusterAdapter::firstSession, true),
+					this.requestsTimeout);
+		request.addLocal(List.of());
+		sendRequest(scope, request, new AdapterMessage.RestoreSession(request.id(), pid, offset));
+		return request.future();
+	}
+
+	private static AdapterMessage.RestoredSession firstSession(List<AdapterMessage.RestoredSession> answers) {
+		return answers.stream().filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	CompletableFuture<AckResult> broadcastWithAck(BroadcastTarget target, Scope scope, String event, List<Object> args,
@@ -338,13 +423,14 @@ public final class ClusterAdapter implements AutoCloseable {
 	}
 
 	/**
-	 * Peers whose answer a request waits for. Joins, leaves and disconnections are answered
-	 * by this adapter's own peers only (an extension of socket.io's protocol): a peer known
+	 * Peers whose answer a request waits for. Joins, leaves, disconnections and session
+	 * restorations are answered by this adapter's own peers only (an extension of socket.io's protocol): a peer known
 	 * only by count, a Node.js server, applies them without a word.
 	 */
 	private static Set<Integer> awaited(RequestType type, Set<Integer> peers) {
 		boolean operation = type == RequestType.SOCKETS_JOIN || type == RequestType.SOCKETS_LEAVE
-				|| type == RequestType.DISCONNECT_SOCKETS;
+				|| type == RequestType.DISCONNECT_SOCKETS || type == RequestType.RESTORE_SESSION
+				|| type == RequestType.SESSION_HANDOVER;
 		if (!operation) {
 			return peers;
 		}

@@ -45,11 +45,26 @@ final class ClusterPubSubStore implements PubSubStore {
 			}
 			case BULK_JOIN, BULK_LEAVE -> {
 				BulkJoinLeaveMessage bulk = (BulkJoinLeaveMessage) message;
+				if (type == PubSubType.BULK_LEAVE) {
+					leaving(bulk);
+				}
 				membership(bulk.getNamespace(), bulk.getSessionId(), bulk.getRooms(), type == PubSubType.BULK_JOIN);
 			}
 			default -> {
 				// sessions are sticky: CONNECT and DISCONNECT concern the owning node only
 			}
+		}
+	}
+
+	/**
+	 * netty-socketio leaves every room of a socket that disconnects, in one bulk leave, before
+	 * its disconnect listeners run: recovery keeps them for its session.
+	 */
+	private void leaving(BulkJoinLeaveMessage bulk) {
+		String nsp = LocalSockets.socketIoName(bulk.getNamespace());
+		if (this.adapter.recovery().enabled() && bulk.getRooms() != null
+				&& !this.adapter.sockets().isConnected(nsp, bulk.getSessionId())) {
+			this.adapter.recovery().leaving(nsp, bulk.getSessionId(), bulk.getRooms());
 		}
 	}
 

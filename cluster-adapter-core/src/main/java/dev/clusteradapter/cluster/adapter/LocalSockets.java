@@ -72,6 +72,12 @@ final class LocalSockets {
 		return namespace != null && namespace.getClient(sessionId) != null;
 	}
 
+	/** A client connected to a namespace on this node, or {@code null}. */
+	SocketIOClient client(String nsp, UUID sessionId) {
+		Namespace namespace = namespace(nsp);
+		return (namespace != null) ? namespace.getClient(sessionId) : null;
+	}
+
 	/** Whether a room of a namespace has a member on this node. */
 	boolean hasRoom(String nsp, String room) {
 		Namespace namespace = namespace(nsp);
@@ -142,10 +148,22 @@ final class LocalSockets {
 	}
 
 	int emit(BroadcastTarget target, OutgoingEvent event) {
+		return emit(target, event, null);
+	}
+
+	/**
+	 * Sends an event to the matching clients.
+	 * @param skip clients not to send it to, or {@code null}
+	 * @return the number of matching clients
+	 */
+	int emit(BroadcastTarget target, OutgoingEvent event, java.util.function.Predicate<SocketIOClient> skip) {
 		List<SocketIOClient> clients = match(target);
 		boolean encoded = this.encodedEvents;
 		GatheredWrites writes = new GatheredWrites(encoded);
 		for (SocketIOClient client : clients) {
+			if (skip != null && skip.test(client)) {
+				continue;
+			}
 			Packet packet = event.packetFor(client, encoded);
 			// volatile again where it is written: the client may stop taking writes meanwhile
 			writes.send(client, (target.volatileOnly() && packet instanceof EncodedEventPacket shared) ? shared.asVolatile() : packet);

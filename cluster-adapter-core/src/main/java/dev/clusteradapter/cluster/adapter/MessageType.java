@@ -43,7 +43,16 @@ public enum MessageType {
 	MEMBERSHIP,
 
 	/** Not in socket.io: the current memberships of a node, for a node that just joined. */
-	MEMBERSHIP_SNAPSHOT;
+	MEMBERSHIP_SNAPSHOT,
+
+	/** Not in socket.io's cluster adapter: a session to restore (connection state recovery). */
+	RESTORE_SESSION,
+
+	/** Not in socket.io's cluster adapter: the session, from the node that held it. */
+	RESTORE_SESSION_RESPONSE,
+
+	/** Not in socket.io's cluster adapter: a stopping node's kept sessions, for its peers. */
+	SESSION_HANDOVER;
 
 	private static final MessageType[] VALUES = values();
 

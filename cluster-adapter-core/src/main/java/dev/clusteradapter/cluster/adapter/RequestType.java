@@ -13,7 +13,11 @@ public enum RequestType {
 
 	SOCKETS_LEAVE("sockets_leave"),
 
-	DISCONNECT_SOCKETS("disconnect_sockets");
+	DISCONNECT_SOCKETS("disconnect_sockets"),
+
+	RESTORE_SESSION("restore_session"),
+
+	SESSION_HANDOVER("session_handover");
 
 	private final String tag;
 

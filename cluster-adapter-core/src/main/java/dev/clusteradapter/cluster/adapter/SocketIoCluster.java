@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.corundumstudio.socketio.SocketIOClient;
+
 /**
  * socket.io's server-side API across the cluster, in Java idiom: the default namespace's
  * operations here, other namespaces through {@link #of(String)}. Works on a worker (its own
@@ -43,6 +45,17 @@ public final class SocketIoCluster {
 		String name = (namespace == null || namespace.isEmpty()) ? "/"
 				: (namespace.startsWith("/") ? namespace : "/" + namespace);
 		return this.namespaces.computeIfAbsent(name, (key) -> new ClusterNamespace(this.adapter, key));
+	}
+
+	/**
+	 * Whether a client of this node came back from a short disconnection with its state
+	 * (Socket.IO's {@code socket.recovered}): rooms, data and the events it missed restored
+	 * by connection state recovery. Known from the first connect listener on.
+	 * @param client a client of this node's server
+	 * @return whether it was recovered; {@code false} for a new session, or without recovery
+	 */
+	public boolean isRecovered(SocketIOClient client) {
+		return this.adapter.recovery().isRecovered(client);
 	}
 
 	/**

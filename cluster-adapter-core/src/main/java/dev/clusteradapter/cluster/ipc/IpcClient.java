@@ -9,6 +9,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -226,7 +227,8 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	@Override
 	public synchronized void close() {
 		if (this.channel != null) {
-			this.channel.close();
+			// what was written before goes out first: the adapter's goodbye, a stopping worker's sessions
+			this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 		}
 		if (this.group != null) {
 			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

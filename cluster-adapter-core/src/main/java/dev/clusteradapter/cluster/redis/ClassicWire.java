@@ -13,8 +13,11 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.OperationDone;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSession;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSessionResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 
@@ -55,6 +58,12 @@ final class ClassicWire implements NodeWire {
 	static final int BROADCAST_CLIENT_COUNT = 8;
 
 	static final int BROADCAST_ACK = 9;
+
+	/** Not in Node's adapter (which ignores it): a session to restore, answered by this adapter's peers. */
+	static final int RESTORE_SESSION = 100;
+
+	/** Not in Node's adapter (which ignores it): a stopping peer's kept sessions. */
+	static final int SESSION_HANDOVER = 101;
 
 	private final String prefix;
 
@@ -142,7 +151,8 @@ final class ClassicWire implements NodeWire {
 				}
 				Object packet = this.support.packet(nsp, broadcast.event(), broadcast.args());
 				return new WireFrame(channel,
-						WireSupport.msgpack(List.of(this.uid, packet, WireSupport.options(broadcast.target(), Map.of()))),
+						WireSupport.msgpack(List.of(this.uid, packet, WireSupport.options(broadcast.target(),
+								WireSupport.flags(broadcast)))),
 						"broadcast");
 			}
 			Map<String, Object> request = request(broadcast.requestId(), BROADCAST);
@@ -174,6 +184,17 @@ final class ClassicWire implements NodeWire {
 			request.put("type", SERVER_SIDE_EMIT);
 			request.put("data", this.support.eventData(emit.event(), emit.args()));
 			return new WireFrame(requestChannel(emit.nsp()), WireSupport.jsonUnlessBinary(request), "server_side_emit");
+		}
+		if (message instanceof RestoreSession restore) {
+			Map<String, Object> request = request(restore.requestId(), RESTORE_SESSION);
+			request.put("pid", restore.pid());
+			request.put("offset", restore.offset());
+			return new WireFrame(requestChannel("/"), WireSupport.json(request), "restore_session");
+		}
+		if (message instanceof SessionHandover handover) {
+			Map<String, Object> request = request(handover.requestId(), SESSION_HANDOVER);
+			request.put("handover", WireSupport.handover(handover));
+			return new WireFrame(requestChannel("/"), WireSupport.msgpack(request), "session_handover");
 		}
 		// memberships are not replicated, and ADAPTER_CLOSE travels as a signal
 		return null;
@@ -237,6 +258,13 @@ final class ClassicWire implements NodeWire {
 			}
 			return new WireFrame(specificResponseChannel(responseNamespace(ack.requestId()), targetUid), WireSupport.msgpack(body),
 					"broadcast_ack");
+		}
+		if (message instanceof RestoreSessionResponse restored) {
+			Map<String, Object> body = response(ids.toWire(restored.requestId()));
+			body.put("type", RESTORE_SESSION);
+			body.put("session", WireSupport.session(restored.session()));
+			return new WireFrame(specificResponseChannel(responseNamespace(restored.requestId()), targetUid),
+					WireSupport.msgpack(body), "restore_session_response");
 		}
 		if (message instanceof OperationDone done) {
 			if (done.requestId() == 0 || !namedPeer) {
@@ -326,7 +354,7 @@ final class ClassicWire implements NodeWire {
 		}
 		Object data = packet.get("data");
 		return WireMessage.of(sender, new Broadcast(WireSupport.target(nsp, triple.get(2)), WireSupport.event(data),
-				this.support.arguments(data), null, null), "broadcast");
+				this.support.arguments(data), null, null, WireSupport.offset(triple.get(2))), "broadcast");
 	}
 
 	private WireMessage readRequest(String nsp, byte[] payload) {
@@ -374,6 +402,15 @@ final class ClassicWire implements NodeWire {
 				return WireMessage.of(senderUid, new Broadcast(WireSupport.target(nsp, opts), WireSupport.event(data),
 						this.support.arguments(data), ids.fromWire(request.get("requestId"), nsp), timeout), "broadcast_ack");
 			}
+			case SESSION_HANDOVER -> {
+				SessionHandover handover = WireSupport.handover(request.get("handover"));
+				return WireMessage.of(senderUid, new SessionHandover(ids.fromWire(request.get("requestId"), nsp),
+						handover.sessions(), handover.log(), handover.seen()), "session_handover");
+			}
+			case RESTORE_SESSION -> {
+				return WireMessage.of(senderUid, new RestoreSession(ids.fromWire(request.get("requestId"), nsp),
+						String.valueOf(request.get("pid")), String.valueOf(request.get("offset"))), "restore_session");
+			}
 			default -> {
 				// SOCKETS (0) and ALL_ROOMS (1) are not served: see the README
 				return null;
@@ -412,6 +449,8 @@ final class ClassicWire implements NodeWire {
 			case BROADCAST_ACK -> WireMessage.of(sender, new BroadcastAck(requestId, body.get("packet"),
 					Boolean.TRUE.equals(body.get("missing")), (body.get("socketId") instanceof String id) ? id : null),
 					"broadcast_ack");
+			case RESTORE_SESSION -> WireMessage.of(sender,
+					new RestoreSessionResponse(requestId, WireSupport.session(body.get("session"))), "restore_session_response");
 			default -> null;
 		};
 	}

@@ -13,8 +13,11 @@ import dev.clusteradapter.cluster.adapter.AdapterMessage.DisconnectSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSockets;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.FetchSocketsResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.OperationDone;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSession;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.RestoreSessionResponse;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmit;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.ServerSideEmitResponse;
+import dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsJoin;
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketsLeave;
 import dev.clusteradapter.cluster.adapter.BroadcastTarget;
@@ -74,6 +77,15 @@ final class ShardedWire implements NodeWire {
 
 	/** Not in socket.io: a join, leave or disconnection was applied. */
 	static final int OPERATION_DONE = 100;
+
+	/** Not in Node's adapter (which ignores it): a session to restore, answered by this adapter's peers. */
+	static final int RESTORE_SESSION = 101;
+
+	/** Not in Node's adapter: the session, from the peer that held it. */
+	static final int RESTORE_SESSION_RESPONSE = 102;
+
+	/** Not in Node's adapter (which ignores it): a stopping peer's kept sessions. */
+	static final int SESSION_HANDOVER = 103;
 
 	private final String prefix;
 
@@ -161,7 +173,7 @@ final class ShardedWire implements NodeWire {
 				data.put("opts", WireSupport.options(broadcast.target(), Map.of("timeout", broadcast.ackTimeoutMillis())));
 			}
 			else {
-				data.put("opts", WireSupport.options(broadcast.target(), Map.of()));
+				data.put("opts", WireSupport.options(broadcast.target(), WireSupport.flags(broadcast)));
 			}
 			return frame(channel(nsp), message(nsp, BROADCAST, data),
 					(broadcast.requestId() != null) ? "broadcast_ack" : "broadcast");
@@ -189,6 +201,19 @@ final class ShardedWire implements NodeWire {
 			}
 			data.put("packet", this.support.eventData(emit.event(), emit.args()));
 			return frame(channel(emit.nsp()), message(emit.nsp(), SERVER_SIDE_EMIT, data), "server_side_emit");
+		}
+		if (message instanceof RestoreSession restore) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", RequestIds.format(restore.requestId()));
+			data.put("pid", restore.pid());
+			data.put("offset", restore.offset());
+			return frame(channel("/"), message("/", RESTORE_SESSION, data), "restore_session");
+		}
+		if (message instanceof SessionHandover handover) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", RequestIds.format(handover.requestId()));
+			data.put("handover", WireSupport.handover(handover));
+			return new WireFrame(channel("/"), WireSupport.msgpack(message("/", SESSION_HANDOVER, data)), "session_handover");
 		}
 		return null;
 	}
@@ -243,6 +268,14 @@ final class ShardedWire implements NodeWire {
 				data.put("missing", ack.missing());
 			}
 			return response(ids.namespaceOf(ack.requestId()), targetUid, BROADCAST_ACK, data, "broadcast_ack");
+		}
+		if (message instanceof RestoreSessionResponse restored) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("requestId", ids.toWire(restored.requestId()));
+			data.put("session", WireSupport.session(restored.session()));
+			return new WireFrame(responseChannel(ids.namespaceOf(restored.requestId()), targetUid),
+					WireSupport.msgpack(message(ids.namespaceOf(restored.requestId()), RESTORE_SESSION_RESPONSE, data)),
+					"restore_session_response");
 		}
 		if (message instanceof OperationDone done) {
 			if (done.requestId() == 0 || !namedPeer) {
@@ -314,7 +347,8 @@ final class ShardedWire implements NodeWire {
 							: 5000L;
 				}
 				return WireMessage.of(sender, new Broadcast(WireSupport.target(nsp, data.get("opts")),
-						WireSupport.event(eventData), this.support.arguments(eventData), requestId, timeout),
+						WireSupport.event(eventData), this.support.arguments(eventData), requestId, timeout,
+						(requestId == null) ? WireSupport.offset(data.get("opts")) : null),
 						(requestId != null) ? "broadcast_ack" : "broadcast");
 			}
 			case SOCKETS_JOIN:
@@ -330,6 +364,15 @@ final class ShardedWire implements NodeWire {
 			case FETCH_SOCKETS:
 				return WireMessage.of(sender, new FetchSockets(ids.fromWire(data.get("requestId"), nsp),
 						WireSupport.target(nsp, data.get("opts"))), "fetch_sockets");
+			case SESSION_HANDOVER:
+			{
+				SessionHandover handover = WireSupport.handover(data.get("handover"));
+				return WireMessage.of(sender, new SessionHandover(ids.fromWire(data.get("requestId"), nsp),
+						handover.sessions(), handover.log(), handover.seen()), "session_handover");
+			}
+			case RESTORE_SESSION:
+				return WireMessage.of(sender, new RestoreSession(ids.fromWire(data.get("requestId"), nsp),
+						String.valueOf(data.get("pid")), String.valueOf(data.get("offset"))), "restore_session");
 			case SERVER_SIDE_EMIT: {
 				Object packet = data.get("packet");
 				Long requestId = (data.get("requestId") != null) ? ids.fromWire(data.get("requestId"), nsp) : null;
@@ -361,6 +404,8 @@ final class ShardedWire implements NodeWire {
 					Boolean.TRUE.equals(data.get("missing")), (data.get("socketId") instanceof String id) ? id : null),
 					"broadcast_ack");
 			case OPERATION_DONE -> WireMessage.of(sender, new OperationDone(requestId), "operation_done");
+			case RESTORE_SESSION_RESPONSE -> WireMessage.of(sender,
+					new RestoreSessionResponse(requestId, WireSupport.session(data.get("session"))), "restore_session_response");
 			default -> null;
 		};
 	}

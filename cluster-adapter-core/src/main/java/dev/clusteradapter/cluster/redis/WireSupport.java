@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 import dev.clusteradapter.cluster.adapter.AdapterMessage.SocketDescription;
 import dev.clusteradapter.cluster.adapter.BroadcastTarget;
@@ -19,6 +21,10 @@ import dev.clusteradapter.cluster.adapter.WireValues;
  * socket.io's broadcast options and event packets, fetched sockets.
  */
 final class WireSupport {
+
+	private static final ObjectMapper CBOR = CBORMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	/** socket.io-parser's EVENT packet type. */
 	static final int EVENT = 2;
@@ -176,6 +182,68 @@ final class WireSupport {
 		}
 		options.put("flags", allFlags);
 		return options;
+	}
+
+	/**
+	 * Flags of a broadcast: the offset of a recoverable one rides along, ignored by Node.
+	 * @param broadcast the broadcast
+	 * @return the extra flags
+	 */
+	static Map<String, Object> flags(dev.clusteradapter.cluster.adapter.AdapterMessage.Broadcast broadcast) {
+		return (broadcast.offset() != null) ? Map.of("offset", broadcast.offset()) : Map.of();
+	}
+
+	/** Offset of a recoverable broadcast, from its flags. */
+	static String offset(Object options) {
+		if (options instanceof Map<?, ?> opts && opts.get("flags") instanceof Map<?, ?> flags
+				&& flags.get("offset") instanceof String offset) {
+			return offset;
+		}
+		return null;
+	}
+
+	/** A session handed over between this adapter's peers, as CBOR (binary in msgpack). */
+	static byte[] session(dev.clusteradapter.cluster.adapter.AdapterMessage.RestoredSession session) {
+		try {
+			return (session != null) ? CBOR.writeValueAsBytes(session) : null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static dev.clusteradapter.cluster.adapter.AdapterMessage.RestoredSession session(Object value) {
+		if (!(value instanceof byte[] bytes)) {
+			return null;
+		}
+		try {
+			return CBOR.readValue(bytes, dev.clusteradapter.cluster.adapter.AdapterMessage.RestoredSession.class);
+		}
+		catch (IOException ex) {
+			throw new MalformedMessageException("Unreadable session: " + ex.getMessage());
+		}
+	}
+
+	/** Sessions a stopping peer hands over, as CBOR (binary in msgpack). */
+	static byte[] handover(dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover handover) {
+		try {
+			return CBOR.writeValueAsBytes(handover);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover handover(Object value) {
+		if (!(value instanceof byte[] bytes)) {
+			throw new MalformedMessageException("Session handover without its sessions");
+		}
+		try {
+			return CBOR.readValue(bytes, dev.clusteradapter.cluster.adapter.AdapterMessage.SessionHandover.class);
+		}
+		catch (IOException ex) {
+			throw new MalformedMessageException("Unreadable session handover: " + ex.getMessage());
+		}
 	}
 
 	static BroadcastTarget target(String nsp, Object options) {

@@ -1,9 +1,12 @@
 package dev.clusteradapter.cluster.server;
 
+import java.util.UUID;
+
 import com.corundumstudio.socketio.Configuration;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 
+import dev.clusteradapter.cluster.adapter.ConnectionRecovery;
 import dev.clusteradapter.cluster.socketio.EncodedEventsAware;
 import dev.clusteradapter.cluster.socketio.EngineIoSession;
 import dev.clusteradapter.cluster.socketio.EngineIoSessions;
@@ -15,7 +18,7 @@ import dev.clusteradapter.cluster.socketio.SocketIoPipeline;
  * {@code Connection: close} on every HTTP response.
  * <pre>
  * outboundLimit - httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
- *   - packetSender - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - sessionQueueLimit - pollingTransport - binaryFrameMarker
+ *   - packetSender - [connectionRecovery] - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - sessionQueueLimit - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
  *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
  * </pre>
@@ -52,6 +55,8 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 
 	static final String SESSION_QUEUE_LIMIT = "sessionQueueLimit";
 
+	static final String CONNECTION_RECOVERY = "connectionRecovery";
+
 	private final boolean closeConnections;
 
 	private final ClusterJsonSupport binaryJsonSupport;
@@ -80,6 +85,10 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 
 	private WebSocketUpgradeSetup webSocketUpgradeSetup;
 
+	private volatile ConnectionRecovery recovery;
+
+	private ConnectionRecoveryHandler recoveryHandler;
+
 	/**
 	 * Creates the initializer.
 	 * @param closeConnections whether every HTTP response closes its connection
@@ -104,6 +113,14 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 	}
 
 	/**
+	 * Sets the connection state recovery of the server's cluster node; before the start.
+	 * @param recovery the recovery
+	 */
+	void recovery(ConnectionRecovery recovery) {
+		this.recovery = recovery;
+	}
+
+	/**
 	 * Every client connection set up by this initializer and still open.
 	 * @return the connections
 	 */
@@ -123,7 +140,25 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		this.outboundLimit = new OutboundLimit(this.slowClients, sessions);
 		this.sessionQueueLimit = new SessionQueueLimit(this.slowClients);
 		this.decoder = new EngineIoV4Decoder(this.binaryJsonSupport, configuration.getUpgradeTimeout());
-		this.encoder = new EngineIoV4Encoder(configuration, new PacketSerializer(configuration.getJsonSupport()));
+		PacketSerializer serializer = new PacketSerializer(configuration.getJsonSupport());
+		ConnectionRecovery connectionRecovery = this.recovery;
+		if (connectionRecovery != null) {
+			serializer.connectAnswers(new PacketSerializer.ConnectAnswers() {
+
+				@Override
+				public String pid(UUID sessionId, String nsp) {
+					return connectionRecovery.pid(sessionId, nsp);
+				}
+
+				@Override
+				public void disconnecting(UUID sessionId, String nsp) {
+					connectionRecovery.disconnecting(sessionId, nsp);
+				}
+
+			});
+			this.recoveryHandler = new ConnectionRecoveryHandler(connectionRecovery, PACKET_HANDLER);
+		}
+		this.encoder = new EngineIoV4Encoder(configuration, serializer);
 		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
 	}
 
@@ -143,6 +178,9 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		}
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
+		if (this.recoveryHandler != null) {
+			pipeline.addBefore(PACKET_HANDLER, CONNECTION_RECOVERY, this.recoveryHandler);
+		}
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
 		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
@@ -166,6 +204,10 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 			this.pollingDrain.sessionEnded(session);
 		}
 		this.endedSessionConnections.sessionEnded(session);
+		ConnectionRecovery connectionRecovery = this.recovery;
+		if (connectionRecovery != null) {
+			connectionRecovery.sessionEnded(session.sessionId());
+		}
 	}
 
 }

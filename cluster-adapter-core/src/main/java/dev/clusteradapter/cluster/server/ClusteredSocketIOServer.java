@@ -27,7 +27,9 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.Future;
 
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
+import dev.clusteradapter.cluster.adapter.ConnectionRecovery;
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
 import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
 
 /**
@@ -55,6 +57,9 @@ import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
  * {@link OutboundLimit}, {@link SessionQueueLimit}); the connections of a session that
  * ended are closed (see {@link EndedSessionConnections}); a polling session the server
  * ends leaves its last packets to its next poll (see {@link PollingDrain});</li>
+ * <li>with a {@link ClusterStoreFactory} whose adapter has {@link ConnectionRecovery}
+ * enabled, Socket.IO's connection state recovery, across the cluster (see
+ * {@link ConnectionRecoveryHandler});</li>
  * <li>with a {@link ClusterStoreFactory}, broadcasts with a {@link BroadcastAckCallback}
  * (through {@link #getBroadcastOperations()}, {@link #getRoomOperations(String...)} and the
  * operations of the namespaces this server returns) ask the matching clients of every
@@ -84,6 +89,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	private volatile EventLoopGroup workerGroup;
 
 	private volatile Map<ChannelOption<?>, Object> childOptions = Map.of();
+
+	/** Connection state recovery of the cluster node; {@code null} without a cluster. */
+	private final ConnectionRecovery recovery;
 
 	/** Cluster-aware namespaces; {@code null} without a cluster, and while netty-socketio constructs. */
 	private final NamespaceViews namespaces;
@@ -126,6 +134,22 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		setPipelineFactory(this.initializer);
 		this.namespaces = (configuration.getStoreFactory() instanceof ClusterStoreFactory storeFactory)
 				? new NamespaceViews(storeFactory.adapter(), super::getNamespace) : null;
+		this.recovery = (configuration.getStoreFactory() instanceof ClusterStoreFactory storeFactory)
+				? storeFactory.adapter().recovery() : null;
+		if (this.recovery != null) {
+			this.initializer.recovery(this.recovery);
+			// before any listener of the application's: a restored socket is in its rooms when they run
+			recoverable(super.getNamespace(""));
+		}
+	}
+
+	private void recoverable(SocketIONamespace namespace) {
+		ConnectionRecovery connectionRecovery = this.recovery;
+		namespace.addConnectListener(connectionRecovery::connected);
+		namespace.addDisconnectListener((client) -> {
+			EngineIoSession session = EngineIoSession.of(client);
+			connectionRecovery.disconnected(client, session != null && !session.isOpen());
+		});
 	}
 
 	/**
@@ -232,7 +256,11 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 
 	@Override
 	public SocketIONamespace addNamespace(String name) {
+		boolean added = this.recovery != null && super.getNamespace(name) == null;
 		SocketIONamespace namespace = super.addNamespace(name);
+		if (added) {
+			recoverable(namespace);
+		}
 		// netty-socketio's constructor adds the default namespace before this class is initialised
 		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
 	}
@@ -324,6 +352,10 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			clients.addAll(namespace.getAllClients());
 		}
 		this.initializer.connections().closeAll(clients, FAREWELL_PATIENCE);
+		if (this.recovery != null && this.recovery.enabled()) {
+			// their sessions stay for the adapter to hand over when it closes
+			this.recovery.awaitSocketsGone(FAREWELL_PATIENCE);
+		}
 		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
 				TimeUnit.MILLISECONDS);

@@ -115,7 +115,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			ByteBuf text = ctx.alloc().buffer();
 			List<byte[]> attachments;
 			try {
-				attachments = this.serializer.write(packet, text);
+				attachments = this.serializer.write(packet, text, session.sessionId());
 			}
 			catch (IOException | RuntimeException ex) {
 				text.release();
@@ -141,7 +141,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		}
 		ByteBuf body = ctx.alloc().buffer();
 		try {
-			writePayload(queue, body);
+			writePayload(queue, body, session);
 		}
 		catch (IOException | RuntimeException ex) {
 			body.release();
@@ -159,7 +159,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		ctx.writeAndFlush(response, promise).addListener(ChannelFutureListener.CLOSE);
 	}
 
-	private void writePayload(Queue<Packet> queue, ByteBuf body) throws IOException {
+	private void writePayload(Queue<Packet> queue, ByteBuf body, EngineIoSession session) throws IOException {
 		Base64.Encoder base64 = Base64.getEncoder();
 		for (int i = 0; i < POLLING_BATCH; i++) {
 			Packet packet = queue.poll();
@@ -177,7 +177,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				}
 				continue;
 			}
-			for (byte[] attachment : this.serializer.write(packet, body)) {
+			for (byte[] attachment : this.serializer.write(packet, body, session.sessionId())) {
 				body.writeByte(RECORD_SEPARATOR);
 				body.writeByte('b');
 				body.writeBytes(base64.encode(attachment));

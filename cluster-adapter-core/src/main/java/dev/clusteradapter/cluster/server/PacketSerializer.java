@@ -1,10 +1,15 @@
 package dev.clusteradapter.cluster.server;
 
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import com.corundumstudio.socketio.protocol.ConnPacket;
 import com.corundumstudio.socketio.protocol.JsonSupport;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -39,8 +44,39 @@ final class PacketSerializer {
 
 	private final JsonSupport jsonSupport;
 
+	private volatile ConnectAnswers connectAnswers;
+
 	PacketSerializer(JsonSupport jsonSupport) {
 		this.jsonSupport = jsonSupport;
+	}
+
+	/**
+	 * Where the private session ids of connection state recovery come from: a CONNECT answer
+	 * then carries {@code pid} beside {@code sid}, as Socket.IO's does.
+	 * @param answers the source, or {@code null} for none
+	 */
+	void connectAnswers(ConnectAnswers answers) {
+		this.connectAnswers = answers;
+	}
+
+	/** Private session ids of connecting sockets, and the sockets the server disconnects. */
+	interface ConnectAnswers {
+
+		/**
+		 * Private session id of a connecting socket.
+		 * @param sessionId its Engine.IO session
+		 * @param nsp its namespace, socket.io style
+		 * @return the id, or {@code null} for none
+		 */
+		String pid(UUID sessionId, String nsp);
+
+		/**
+		 * The server disconnects a socket (Socket.IO's DISCONNECT goes to its client).
+		 * @param sessionId its Engine.IO session
+		 * @param nsp its namespace, socket.io style
+		 */
+		void disconnecting(UUID sessionId, String nsp);
+
 	}
 
 	/**
@@ -51,6 +87,24 @@ final class PacketSerializer {
 	 * @throws IOException if the data cannot be written as JSON
 	 */
 	List<byte[]> write(Packet packet, ByteBuf out) throws IOException {
+		return write(packet, out, null);
+	}
+
+	/**
+	 * Writes the text part of a packet for a session.
+	 * @param packet the packet
+	 * @param out where the text goes
+	 * @param sessionId the session it goes to, or {@code null}
+	 * @return the binary attachments that must follow the text, in order
+	 * @throws IOException if the data cannot be written as JSON
+	 */
+	List<byte[]> write(Packet packet, ByteBuf out, UUID sessionId) throws IOException {
+		ConnectAnswers answers = this.connectAnswers;
+		if (answers != null && sessionId != null && packet.getType() == PacketType.MESSAGE
+				&& packet.getSubType() == PacketType.DISCONNECT) {
+			// the server disconnects the socket: Socket.IO does not recover from that
+			answers.disconnecting(sessionId, packet.getNsp().isEmpty() ? "/" : packet.getNsp());
+		}
 		out.writeByte(digit(packet.getType().getValue()));
 		switch (packet.getType()) {
 			case OPEN -> writeJson(packet.getData(), out);
@@ -69,6 +123,20 @@ final class PacketSerializer {
 		return List.of();
 	}
 
+	private Object connectAnswer(Object data, String nsp) {
+		ConnectAnswers answers = this.connectAnswers;
+		if (answers != null && data instanceof ConnPacket connect) {
+			String pid = answers.pid(connect.getSid(), nsp.isEmpty() ? "/" : nsp);
+			if (pid != null) {
+				Map<String, String> answer = new LinkedHashMap<>();
+				answer.put("sid", connect.getSid().toString());
+				answer.put("pid", pid);
+				return answer;
+			}
+		}
+		return data;
+	}
+
 	private List<byte[]> writeMessage(Packet packet, ByteBuf out) throws IOException {
 		PacketType subType = packet.getSubType();
 		// BINARY_* only when netty-socketio's own encoder has already rewritten a shared packet
@@ -82,7 +150,7 @@ final class PacketSerializer {
 				if (!nsp.isEmpty()) {
 					out.writeByte(',');
 				}
-				writeJson(packet.getData(), out);
+				writeJson(connectAnswer(packet.getData(), nsp), out);
 			}
 			return List.of();
 		}

@@ -159,6 +159,25 @@ public final class EngineIoSession {
 	}
 
 	/**
+	 * Whether the session is still open: {@code false} once its connection is gone (closed,
+	 * failed, timed out) or the server ended it, from before its namespaces' disconnect
+	 * listeners run; a socket that disconnects from a namespace on its own leaves it open.
+	 * @return whether it is open
+	 */
+	public boolean isOpen() {
+		return this.head.isConnected();
+	}
+
+	/**
+	 * Records the auth payload of a namespace CONNECT in the session's handshake data, as
+	 * netty-socketio does before it asks the namespace's auth listeners.
+	 * @param auth the payload
+	 */
+	public void authToken(Object auth) {
+		this.head.getHandshakeData().setAuthToken(auth);
+	}
+
+	/**
 	 * Ends the session as netty-socketio does when its connection is gone: every namespace's
 	 * disconnect listeners run and the session is forgotten.
 	 */

@@ -168,6 +168,8 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(ClientHead.class, "send", Packet.class, Transport.class));
 		requirements.add(Requirement.method(ClientHead.class, "onChannelDisconnect"));
 		requirements.add(Requirement.method(ClientHead.class, "disconnect"));
+		requirements.add(Requirement.method(ClientHead.class, "isConnected"));
+		requirements.add(Requirement.method(ClientHead.class, "getHandshakeData"));
 		requirements.add(Requirement.method(ClientHead.class, "getLastBinaryPacket"));
 		requirements.add(Requirement.method(ClientHead.class, "setLastBinaryPacket", Packet.class));
 		requirements.add(Requirement.method(NamespaceClient.class, "getBaseClient"));

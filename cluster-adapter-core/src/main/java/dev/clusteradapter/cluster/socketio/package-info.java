@@ -10,12 +10,14 @@
  * <caption>What of netty-socketio 2.0.14 this package relies on, and why</caption>
  * <tr><th>netty-socketio</th><th>used for</th><th>here</th></tr>
  * <tr><td>{@code handler.ClientHead}: its {@code CLIENT} channel attribute, session id,
- * Engine.IO version, current transport, packet queues, {@code send}, {@code onChannelDisconnect},
+ * Engine.IO version, current transport, packet queues, {@code send}, {@code onChannelDisconnect}, {@code isConnected}, {@code getHandshakeData},
  * {@code disconnect}, the last-binary-packet slot; {@code transport.NamespaceClient.getBaseClient()}</td>
  * <td>Engine.IO v4 binary attachments (the slot keeps a packet whose attachments are still
  * coming, across transports), writing v4 frames and polling bodies, ending a session after
  * bad input, Engine.IO's close packet at stop, the upgrade's polling cycle, disconnecting a
- * polling client past the outbound limit</td>
+ * polling client past the outbound limit; whether a socket left because its session ended
+ * (connection state recovery keeps its session then) and the auth payload of a restored
+ * socket whose auth listeners are skipped</td>
  * <td>{@code EngineIoSession}</td></tr>
  * <tr><td>{@code ClientHead}'s <em>private</em> field {@code channels} (a map of
  * {@code handler.TransportState}: {@code getPacketsQueue}, {@code setPacketsQueue},

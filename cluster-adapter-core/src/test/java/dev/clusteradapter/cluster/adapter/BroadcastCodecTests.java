@@ -49,6 +49,17 @@ class BroadcastCodecTests {
 	}
 
 	@Test
+	void recoverableBroadcastKeepsItsOffset() {
+		Broadcast sent = new Broadcast(BroadcastTarget.room("/", "r"), "e", ARGS, null, null, "k3f9.1z");
+		Broadcast received = BroadcastCodec.decode(BroadcastCodec.encode(sent));
+		assertThat(received.offset()).isEqualTo("k3f9.1z");
+		assertThat(received.event()).isEqualTo("e");
+		assertThat(received.args().size()).isEqualTo(ARGS.size());
+		assertThat(BroadcastCodec.decode(BroadcastCodec.encode(new Broadcast(BroadcastTarget.room("/", "r"), "e", ARGS,
+				null, null))).offset()).isNull();
+	}
+
+	@Test
 	void truncatedOrPaddedPayloadIsRejected() {
 		byte[] bytes = BroadcastCodec.encode(new Broadcast(BroadcastTarget.room("/", "r"), "e", ARGS, null, null));
 		for (int length = 0; length < bytes.length; length++) {

@@ -208,6 +208,11 @@ final class IpcWorkers implements AutoCloseable {
 			}
 		}
 
+		/** The worker stops gracefully: its server, then its adapter, then its link. */
+		void stop() {
+			close();
+		}
+
 		private void close() {
 			if (!this.closed) {
 				this.closed = true;

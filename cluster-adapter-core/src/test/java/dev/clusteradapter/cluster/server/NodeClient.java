@@ -3,10 +3,12 @@ package dev.clusteradapter.cluster.server;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +79,27 @@ final class NodeClient implements AutoCloseable {
 		return awaitEvents(event, 1, Duration.ofSeconds(30)).get(0);
 	}
 
-	private List<JsonNode> events(String event) {
+	/**
+	 * Writes a command, one JSON line, to the script's standard input.
+	 * @param command the command
+	 */
+	void send(Map<String, ?> command) {
+		try {
+			OutputStream input = this.process.getOutputStream();
+			input.write((mapper.writeValueAsString(command) + "\n").getBytes(StandardCharsets.UTF_8));
+			input.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The lines of one event so far.
+	 * @param event the event
+	 * @return the lines, in order
+	 */
+	List<JsonNode> events(String event) {
 		return this.lines.stream().filter((line) -> event.equals(line.path("event").asText())).toList();
 	}
 

@@ -53,7 +53,7 @@ class WorkerMetersTests {
 		ClusterContexts.primary().withPropertyValues("socketio.cluster.workers=0").run((context) -> {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			new WorkerMeters(() -> context.getBean(PrimaryNode.class), 2).bindTo(registry);
-			assertThat(registry.get("socketio.cluster.worker.requests").functionTimers()).hasSize(2 * 6 * 4);
+			assertThat(registry.get("socketio.cluster.worker.requests").functionTimers()).hasSize(2 * 8 * 4);
 			FunctionTimer timeouts = registry.get("socketio.cluster.worker.requests")
 				.tags("worker", "2", "type", "broadcast_ack", "outcome", "timeout")
 				.functionTimer();
