@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.corundumstudio.socketio.SocketIONamespace;
@@ -29,17 +28,11 @@ import static org.awaitility.Awaitility.await;
  * comes back with its rooms, its data and every room event it missed, in each sender's
  * order, on its own worker or the other; anything else starts fresh.
  */
-class ConnectionRecoveryTests {
+class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 
-	private static final Duration SETTLED = Duration.ofSeconds(20);
+	private static final Duration RECOVERED_WITHIN = Duration.ofSeconds(20);
 
-	private IpcWorkers cluster;
-
-	private IpcWorkers.Worker w1;
-
-	private IpcWorkers.Worker w2;
-
-	private final List<NodeClient> clients = new ArrayList<>();
+	private final List<NodeClient> nodeClients = new ArrayList<>();
 
 	/** Namespace of the test's clients. */
 	private String nsp = "/";
@@ -50,26 +43,9 @@ class ConnectionRecoveryTests {
 	/** What the application's connect listener saw: worker, room membership and recovered flag. */
 	private final List<String> connections = new CopyOnWriteArrayList<>();
 
-	/**
-	 * The workers of a test: over IPC here; over Redis in the subclasses that run the suite
-	 * across hosts.
-	 * @return the workers, none started yet
-	 */
-	IpcWorkers newCluster() {
-		return new IpcWorkers(Duration.ofSeconds(5));
-	}
-
-	@BeforeEach
-	void startWorkers() {
-		this.cluster = newCluster();
-		this.w1 = this.cluster.start();
-		this.w2 = this.cluster.start();
-	}
-
 	@AfterEach
-	void stopWorkers() {
-		this.clients.forEach(NodeClient::close);
-		this.cluster.close();
+	void closeNodeClients() {
+		this.nodeClients.forEach(NodeClient::close);
 	}
 
 	private void enable(ConnectionRecoveryOptions options) {
@@ -102,7 +78,7 @@ class ConnectionRecoveryTests {
 		arguments.addAll(List.of(auth));
 		arguments.set(0, worker.url(this.nsp));
 		NodeClient client = NodeClient.run("recovery.js", arguments.toArray(String[]::new));
-		this.clients.add(client);
+		this.nodeClients.add(client);
 		return client;
 	}
 
@@ -113,7 +89,7 @@ class ConnectionRecoveryTests {
 		client.send(Map.of("cmd", "join", "room", "r"));
 		client.awaitOne("joined");
 		new SocketIoCluster(worker.adapter).of(this.nsp).to("r").emit("message", Map.of("from", "before", "n", 0));
-		client.awaitEvents("received", 1, SETTLED);
+		client.awaitEvents("received", 1, RECOVERED_WITHIN);
 		return client;
 	}
 
@@ -121,12 +97,12 @@ class ConnectionRecoveryTests {
 		int before = this.left.get(worker).get();
 		client.send(Map.of("cmd", "drop"));
 		client.awaitOne("disconnected");
-		await().atMost(SETTLED).until(() -> this.left.get(worker).get() > before);
+		await().atMost(RECOVERED_WITHIN).until(() -> this.left.get(worker).get() > before);
 	}
 
 	private JsonNode reconnect(NodeClient client) {
 		client.send(Map.of("cmd", "reconnect"));
-		return client.awaitEvents("connected", 2, SETTLED).get(1);
+		return client.awaitEvents("connected", 2, RECOVERED_WITHIN).get(1);
 	}
 
 	/** Sends {@code count} events to room {@code r}, alternately from each worker. */
@@ -185,10 +161,10 @@ class ConnectionRecoveryTests {
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).as("%s %s", client.events("connected"), client.events("disconnected")).isTrue();
 		assertThat(again.path("pid").asText()).isEqualTo(first.path("pid").asText());
-		client.awaitEvents("received", 101, SETTLED);
+		client.awaitEvents("received", 101, RECOVERED_WITHIN);
 		// anything newer comes after what was missed
 		c1.to("r").emit("message", Map.of("from", "after", "n", 101));
-		client.awaitEvents("received", 102, SETTLED);
+		client.awaitEvents("received", 102, RECOVERED_WITHIN);
 		List<String> messages = messages(client, 1);
 		assertThat(messages).last().isEqualTo("message:after:101");
 		assertEverySenderInOrder(messages.subList(0, 100), 100);
@@ -204,7 +180,7 @@ class ConnectionRecoveryTests {
 		drop(client, this.w1);
 		sendToRoom(20);
 		assertThat(reconnect(client).path("recovered").asBoolean()).isTrue();
-		client.awaitEvents("received", 21, SETTLED);
+		client.awaitEvents("received", 21, RECOVERED_WITHIN);
 		assertEverySenderInOrder(messages(client, 1), 20);
 	}
 
@@ -218,7 +194,7 @@ class ConnectionRecoveryTests {
 		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isTrue();
-		client.awaitEvents("received", 101, SETTLED);
+		client.awaitEvents("received", 101, RECOVERED_WITHIN);
 		assertEverySenderInOrder(messages(client, 1), 100);
 		assertThat(this.connections.stream().filter((line) -> line.contains("/chat")))
 			.containsExactly("w1/chat rooms=false recovered=false", "w2/chat rooms=true recovered=true");
@@ -229,7 +205,7 @@ class ConnectionRecoveryTests {
 		assertThat(sockets).extracting(RemoteSocket::id).containsExactly(id);
 		assertThat(sockets.get(0).data()).containsEntry("seen", true);
 		chat.to("r").emit("message", Map.of("from", "after", "n", 101));
-		client.awaitEvents("received", 102, SETTLED);
+		client.awaitEvents("received", 102, RECOVERED_WITHIN);
 		assertThat(messages(client, 101)).containsExactly("message:after:101");
 	}
 
@@ -240,14 +216,14 @@ class ConnectionRecoveryTests {
 		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
 		this.w1.stop();
 		client.awaitOne("disconnected");
-		await().atMost(SETTLED).until(() -> this.w2.adapter.recovery().keptSessions() == 1);
+		await().atMost(RECOVERED_WITHIN).until(() -> this.w2.adapter.recovery().keptSessions() == 1);
 		ClusterNamespace c2 = new SocketIoCluster(this.w2.adapter).of(this.nsp);
 		for (int i = 1; i <= 10; i++) {
 			c2.to("r").emit("message", Map.of("from", "w2", "n", i));
 		}
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isTrue();
-		client.awaitEvents("received", 11, SETTLED);
+		client.awaitEvents("received", 11, RECOVERED_WITHIN);
 		List<String> expected = new ArrayList<>();
 		for (int i = 1; i <= 10; i++) {
 			expected.add("message:w2:" + i);
@@ -274,7 +250,7 @@ class ConnectionRecoveryTests {
 		NodeClient client = joined(this.w1, "websocket");
 		this.w1.server.getAllClients().forEach((socket) -> socket.disconnect());
 		assertThat(client.awaitOne("disconnected").path("reason").asText()).isEqualTo("io server disconnect");
-		await().atMost(SETTLED).until(() -> this.left.get(this.w1).get() > 0);
+		await().atMost(RECOVERED_WITHIN).until(() -> this.left.get(this.w1).get() > 0);
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 	}
@@ -312,7 +288,7 @@ class ConnectionRecoveryTests {
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 		new SocketIoCluster(this.w1.adapter).emit("message", Map.of("from", "after", "n", 12));
-		client.awaitEvents("received", 2, SETTLED);
+		client.awaitEvents("received", 2, RECOVERED_WITHIN);
 		assertThat(messages(client, 1)).containsExactly("message:after:12");
 	}
 
