@@ -61,7 +61,8 @@ final class ClientConnections {
 
 	/**
 	 * Tells every polling client goodbye, closes the WebSockets, waits for the polling
-	 * connections to close, then closes those left.
+	 * clients to take their goodbye (a client between two polls takes it with its next one)
+	 * and for the connections that carry it to close, then closes those left.
 	 * @param clients the connected Socket.IO clients, of every namespace
 	 * @param patience how long to wait for the goodbyes to go out
 	 */
@@ -80,9 +81,34 @@ final class ClientConnections {
 				channel.close();
 			}
 		}
+		long deadline = System.nanoTime() + patience.toNanos();
+		// a client between two polls takes its goodbye with its next poll, on a connection
+		// that is not open yet: wait for the packets to be taken, not only for the
+		// connections open now
+		while (!taken(polling) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+			sleep(10);
+		}
 		// polling connections close once their close packet is out
-		this.channels.newCloseFuture().awaitUninterruptibly(patience.toMillis());
+		this.channels.newCloseFuture().awaitUninterruptibly(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
 		this.channels.close().awaitUninterruptibly(patience.toMillis());
+	}
+
+	private static boolean taken(Set<EngineIoSession> polling) {
+		for (EngineIoSession session : polling) {
+			if (!session.queue(Transport.POLLING).isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -71,7 +71,7 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 
 	private int maxHttpContentLength;
 
-	private EngineIoRequestGuard engineIoRequestGuard;
+	private volatile EngineIoRequestGuard engineIoRequestGuard;
 
 	private PollingDrain pollingDrain;
 
@@ -126,6 +126,20 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 	 */
 	ClientConnections connections() {
 		return this.connections;
+	}
+
+	/**
+	 * Refuses new sessions from now on, while the existing ones take their goodbye.
+	 * @return {@code false} when it cannot (netty-socketio's sessions out of reach): then the
+	 * port must close first
+	 */
+	boolean refuseHandshakes() {
+		EngineIoRequestGuard guard = this.engineIoRequestGuard;
+		if (guard == null) {
+			return false;
+		}
+		guard.refuseHandshakes();
+		return true;
 	}
 
 	@Override

@@ -344,7 +344,10 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			return;
 		}
 		Channel listening = this.serverChannel;
-		if (listening != null) {
+		// the port stays open while the sessions take their goodbye: a polling client between
+		// two polls takes it with its next poll, on a new connection; new sessions are refused
+		boolean refusing = this.initializer.refuseHandshakes();
+		if (listening != null && !refusing) {
 			listening.close().awaitUninterruptibly();
 		}
 		List<SocketIOClient> clients = new ArrayList<>();
@@ -352,6 +355,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			clients.addAll(namespace.getAllClients());
 		}
 		this.initializer.connections().closeAll(clients, FAREWELL_PATIENCE);
+		if (listening != null && refusing) {
+			listening.close().awaitUninterruptibly();
+		}
 		if (this.recovery != null && this.recovery.enabled()) {
 			// their sessions stay for the adapter to hand over when it closes
 			this.recovery.awaitSocketsGone(FAREWELL_PATIENCE);

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 	private static final byte[] BAD_HANDSHAKE_METHOD = "{\"code\":2,\"message\":\"Bad handshake method\"}"
 		.getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] STOPPING = "{\"message\":\"Server stopping\"}"
+		.getBytes(StandardCharsets.US_ASCII);
+
 	private static final byte[] BAD_REQUEST = "{\"code\":3,\"message\":\"Bad request\"}"
 		.getBytes(StandardCharsets.US_ASCII);
 
@@ -69,6 +73,9 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 	private final Set<String> transports;
 
 	private final EngineIoSessions sessions;
+
+	/** Set while the server stops: its sessions take their goodbye, no new one opens. */
+	private volatile boolean stopping;
 
 	/**
 	 * Creates the guard.
@@ -84,10 +91,26 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 		this.sessions = sessions;
 	}
 
+	/**
+	 * From now on, refuses handshakes with {@code 503 Service Unavailable} (a client tries
+	 * again later, elsewhere), while the server's sessions still take their goodbye.
+	 */
+	void refuseHandshakes() {
+		this.stopping = true;
+	}
+
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof FullHttpRequest request) {
 			QueryStringDecoder query = new QueryStringDecoder(request.uri());
+			if (this.stopping && query.path().startsWith(this.connectPath)
+					&& EngineIoSessionId.of(query.parameters()) == null) {
+				request.release();
+				ctx.channel()
+					.writeAndFlush(UnknownSessionResponse.refusal(HttpResponseStatus.SERVICE_UNAVAILABLE, STOPPING))
+					.addListener(ChannelFutureListener.CLOSE);
+				return;
+			}
 			byte[] refusal = query.path().startsWith(this.connectPath) ? check(request, query.parameters()) : null;
 			if (refusal != null) {
 				logger.debug("Refused {} {} from {}: {}", request.method(), request.uri(), ctx.channel().remoteAddress(),

@@ -46,8 +46,17 @@ final class UnknownSessionResponse extends ChannelOutboundHandlerAdapter {
 	 * @return the response
 	 */
 	static FullHttpResponse badRequest(byte[] json) {
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
-				Unpooled.wrappedBuffer(json));
+		return refusal(HttpResponseStatus.BAD_REQUEST, json);
+	}
+
+	/**
+	 * A refusal with a JSON body, which closes the connection.
+	 * @param status the status
+	 * @param json the body
+	 * @return the response
+	 */
+	static FullHttpResponse refusal(HttpResponseStatus status, byte[] json) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
 		response.headers()
 			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)

@@ -5,11 +5,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIONamespace;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.protocol.Packet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -17,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The server's lifecycle (start on a free or a taken port, restart, stop), its
@@ -64,6 +72,28 @@ class ClusteredSocketIOServerTests {
 				JavaClient client = JavaClient.connect(second.url(), ClientTransports.POLLING)) {
 			assertThat(client.emitWithAck("echo", "again")).isEqualTo("again");
 		}
+	}
+
+	/**
+	 * A polling client between two polls when the server stops takes its goodbye with its
+	 * next poll: the port stays open for it (a second at most) instead of closing under it,
+	 * which the client saw as a transport error (the next test, over polling, failed so now
+	 * and then in a full build); a handshake meanwhile is refused.
+	 */
+	@Test
+	void stopWaitsForAPollingClientBetweenTwoPollsToTakeItsGoodbye() throws Exception {
+		ProbeServer server = ProbeServer.start();
+		String sid = RawHttp.openPollingSession(server.port());
+		assertThat(RawHttp.poll(server.port(), sid).body()).startsWith("40{");
+		Queue<Packet> queue = EngineIoSession.of(server.server().getClient(UUID.fromString(sid))).queue(Transport.POLLING);
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+		// the stop has begun: the goodbye waits for a poll that no connection carries yet
+		await().atMost(Duration.ofSeconds(5)).until(() -> !queue.isEmpty());
+		RawHttp.Response handshake = RawHttp.exchange(server.port(),
+				"GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+		assertThat(handshake.head()).as("no new session on a stopping server").startsWith("HTTP/1.1 503");
+		assertThat(RawHttp.poll(server.port(), sid).body()).isEqualTo("1");
+		stopped.get(10, TimeUnit.SECONDS);
 	}
 
 	@ParameterizedTest
