@@ -14,6 +14,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -103,26 +104,26 @@ final class EngineIoRequestGuard extends ChannelInboundHandlerAdapter {
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (msg instanceof FullHttpRequest request) {
 			QueryStringDecoder query = new QueryStringDecoder(request.uri());
-			if (this.stopping && query.path().startsWith(this.connectPath)
-					&& EngineIoSessionId.of(query.parameters()) == null) {
-				request.release();
-				ctx.channel()
-					.writeAndFlush(UnknownSessionResponse.refusal(HttpResponseStatus.SERVICE_UNAVAILABLE, STOPPING))
-					.addListener(ChannelFutureListener.CLOSE);
-				return;
-			}
-			byte[] refusal = query.path().startsWith(this.connectPath) ? check(request, query.parameters()) : null;
+			FullHttpResponse refusal = query.path().startsWith(this.connectPath) ? refusal(request, query.parameters())
+					: null;
 			if (refusal != null) {
-				logger.debug("Refused {} {} from {}: {}", request.method(), request.uri(), ctx.channel().remoteAddress(),
-						new String(refusal, StandardCharsets.US_ASCII));
+				logger.debug("Refused {} {} from {}: {} {}", request.method(), request.uri(), ctx.channel().remoteAddress(),
+						refusal.status().code(), refusal.content().toString(StandardCharsets.US_ASCII));
 				request.release();
-				ctx.channel()
-					.writeAndFlush(UnknownSessionResponse.badRequest(refusal))
-					.addListener(ChannelFutureListener.CLOSE);
+				ctx.channel().writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
 				return;
 			}
 		}
 		ctx.fireChannelRead(msg);
+	}
+
+	/** The answer to a request this guard refuses, or {@code null} to let it pass. */
+	private FullHttpResponse refusal(FullHttpRequest request, Map<String, List<String>> parameters) {
+		if (this.stopping && EngineIoSessionId.of(parameters) == null) {
+			return UnknownSessionResponse.refusal(HttpResponseStatus.SERVICE_UNAVAILABLE, STOPPING);
+		}
+		byte[] body = check(request, parameters);
+		return (body != null) ? UnknownSessionResponse.badRequest(body) : null;
 	}
 
 	private byte[] check(FullHttpRequest request, Map<String, List<String>> parameters) {
