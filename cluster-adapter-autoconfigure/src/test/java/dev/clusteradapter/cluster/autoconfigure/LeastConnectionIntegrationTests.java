@@ -11,7 +11,9 @@ import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerSnapshot;
 import dev.clusteradapter.cluster.sticky.SessionIdCodec;
+import dev.clusteradapter.cluster.sticky.TestClients;
 import io.socket.client.Socket;
+import io.socket.engineio.client.transports.WebSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -71,7 +73,7 @@ class LeastConnectionIntegrationTests {
 	private static List<Socket> connect(TestClients clients, InetSocketAddress address, int count) {
 		List<Socket> sockets = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			sockets.add(clients.connect(address));
+			sockets.add(clients.connect(address, WebSocket.NAME));
 		}
 		return sockets;
 	}

@@ -2,7 +2,9 @@ package dev.clusteradapter.cluster.sticky;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.socket.client.IO;
@@ -12,13 +14,18 @@ import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /**
- * The official Java Socket.IO client, with one shared HTTP client, for the sticky tests.
+ * The official Java Socket.IO client, with one shared HTTP client, for tests that drive a
+ * router or a primary and its workers in this JVM (the sticky tests, and the autoconfigure
+ * module's through the test-jar). Closing it closes every socket it opened.
  */
-final class TestClients implements AutoCloseable {
+public final class TestClients implements AutoCloseable {
 
 	private final OkHttpClient http;
 
-	TestClients() {
+	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	/** Clients sharing one HTTP client that allows 1024 requests at once. */
+	public TestClients() {
 		Dispatcher dispatcher = new Dispatcher();
 		dispatcher.setMaxRequests(1024);
 		dispatcher.setMaxRequestsPerHost(1024);
@@ -27,7 +34,13 @@ final class TestClients implements AutoCloseable {
 			.build();
 	}
 
-	Socket connect(InetSocketAddress address, String... transports) {
+	/**
+	 * Connects a client and waits until it is connected.
+	 * @param address the server's address on loopback
+	 * @param transports the client's transports, in order
+	 * @return the connected socket
+	 */
+	public Socket connect(InetSocketAddress address, String... transports) {
 		Socket socket = open(address, transports);
 		CompletableFuture<Void> connected = new CompletableFuture<>();
 		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
@@ -44,7 +57,13 @@ final class TestClients implements AutoCloseable {
 		return socket;
 	}
 
-	Socket open(InetSocketAddress address, String... transports) {
+	/**
+	 * A client, not connected yet.
+	 * @param address the server's address on loopback
+	 * @param transports the client's transports, in order
+	 * @return the socket
+	 */
+	public Socket open(InetSocketAddress address, String... transports) {
 		IO.Options options = IO.Options.builder()
 			.setForceNew(true)
 			.setReconnection(false)
@@ -54,16 +73,30 @@ final class TestClients implements AutoCloseable {
 			.build();
 		options.callFactory = this.http;
 		options.webSocketFactory = this.http;
-		return IO.socket(URI.create("http://127.0.0.1:" + address.getPort()), options);
+		Socket socket = IO.socket(URI.create("http://127.0.0.1:" + address.getPort()), options);
+		this.sockets.add(socket);
+		return socket;
 	}
 
-	static JSONObject whoami(Socket socket) {
+	/**
+	 * Asks the probe contract's {@code whoami}.
+	 * @param socket a connected socket
+	 * @return the answer
+	 */
+	public static JSONObject whoami(Socket socket) {
 		return (JSONObject) call(socket, "whoami", 0);
 	}
 
-	static Object call(Socket socket, String event, Object argument) {
+	/**
+	 * Emits an event and waits for its acknowledgement.
+	 * @param socket a connected socket
+	 * @param event the event
+	 * @param argument its argument
+	 * @return the first argument of the acknowledgement, {@code null} for one without any
+	 */
+	public static Object call(Socket socket, String event, Object argument) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
-		socket.emit(event, new Object[] { argument }, (args) -> reply.complete(args[0]));
+		socket.emit(event, new Object[] { argument }, (args) -> reply.complete((args.length > 0) ? args[0] : null));
 		try {
 			return reply.get(10, TimeUnit.SECONDS);
 		}
@@ -74,6 +107,7 @@ final class TestClients implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.sockets.forEach(Socket::close);
 		this.http.dispatcher().executorService().shutdown();
 		this.http.connectionPool().evictAll();
 	}

@@ -5,10 +5,11 @@ import java.util.Map;
 
 import dev.clusteradapter.cluster.autoconfigure.SocketIoClusterAutoConfiguration;
 import dev.clusteradapter.cluster.autoconfigure.SocketIoServerCustomizer;
-import dev.clusteradapter.cluster.autoconfigure.TestClients;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.node.PrimaryNode;
+import dev.clusteradapter.cluster.sticky.TestClients;
 import io.socket.client.Socket;
+import io.socket.engineio.client.transports.WebSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -90,8 +91,8 @@ class SocketIoClusterHealthContributorAutoConfigurationTests {
 					await().atMost(Duration.ofSeconds(10))
 						.untilAsserted(() -> assertThat(indicator.health().getStatus()).isEqualTo(Status.UP));
 					try (TestClients clients = new TestClients()) {
-						Socket alice = clients.connect(node.publicAddress());
-						Socket bob = clients.connect(node.publicAddress());
+						Socket alice = clients.connect(node.publicAddress(), WebSocket.NAME);
+						Socket bob = clients.connect(node.publicAddress(), WebSocket.NAME);
 						TestClients.call(alice, "join", "lobby");
 						TestClients.call(alice, "join", "games");
 						TestClients.call(bob, "join", "lobby");
