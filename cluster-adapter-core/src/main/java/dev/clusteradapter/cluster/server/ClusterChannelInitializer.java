@@ -57,6 +57,8 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 
 	static final String CONNECTION_RECOVERY = "connectionRecovery";
 
+	static final String POLLING_POST_ORDER = "pollingPostOrder";
+
 	private final boolean closeConnections;
 
 	private final ClusterJsonSupport binaryJsonSupport;
@@ -190,6 +192,7 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		if (this.engineIoRequestGuard != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
+		pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_POST_ORDER, PollingPostOrder.INSTANCE);
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
 		if (this.recoveryHandler != null) {
