@@ -443,7 +443,9 @@ public final class ConnectionRecovery {
 	 * @return its id
 	 */
 	public String socketId(SocketIOClient client) {
-		String restored = socketId(client.getSessionId(), nsp(client));
+		// a view of another node's socket is known here by the id that node gave it
+		String restored = this.sockets.containsKey(client.getSessionId()) ? socketId(client.getSessionId(), nsp(client))
+				: null;
 		return (restored != null) ? restored : client.getSessionId().toString();
 	}
 

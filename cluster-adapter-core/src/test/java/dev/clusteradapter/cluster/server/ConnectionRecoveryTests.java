@@ -184,9 +184,12 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 	void pollingClientRecovers() {
 		enable();
 		NodeClient client = joined(this.w1, "polling");
+		String id = client.awaitOne("connected").path("id").asText();
 		drop(client, this.w1);
 		sendToRoom(20);
-		assertThat(reconnect(client).path("recovered").asBoolean()).isTrue();
+		JsonNode again = reconnect(client);
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(id);
 		client.awaitEvents("received", 21, RECOVERED_WITHIN);
 		assertEverySenderInOrder(messages(client, 1), 20);
 	}
@@ -290,6 +293,7 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 		}
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(client.events("connected").get(0).path("id").asText());
 		client.awaitEvents("received", 11, RECOVERED_WITHIN);
 		List<String> expected = new ArrayList<>();
 		for (int i = 1; i <= 10; i++) {
@@ -309,6 +313,7 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 		assertThat(again.path("pid").asText()).isNotEqualTo(client.events("connected").get(0).path("pid").asText());
+		assertThat(again.path("id").asText()).isNotEqualTo(client.events("connected").get(0).path("id").asText());
 	}
 
 	@Test
