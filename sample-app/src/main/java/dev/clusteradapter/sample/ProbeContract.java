@@ -48,7 +48,7 @@ class ProbeContract implements SocketIoServerCustomizer {
 		this.cluster.onServerSideEmit("ping-servers", (args, ack) -> ack.send(worker()));
 		server.addConnectListener((client) -> client.set("worker", worker()));
 		server.addEventListener("whoami", Object.class, (client, data, ack) -> ack
-			.sendAckData(Map.of("id", client.getSessionId().toString(), "worker", worker())));
+			.sendAckData(Map.of("id", this.cluster.socketId(client), "worker", worker())));
 		server.addEventListener("echo", Object.class, (client, payload, ack) -> ack.sendAckData(payload));
 		server.addEventListener("join", String.class, this::join);
 		server.addEventListener("leave", String.class, (client, room, ack) -> {
@@ -57,7 +57,7 @@ class ProbeContract implements SocketIoServerCustomizer {
 		});
 		server.addEventListener("message", Map.class, (client, message, ack) -> this.cluster.to((String) message.get("room"))
 			.emit("message", Map.of("room", message.get("room"), "text", message.get("text"), "from",
-					client.getSessionId().toString(), "worker", worker())));
+					this.cluster.socketId(client), "worker", worker())));
 		server.addEventListener("broadcast", Object.class, (client, payload, ack) -> this.cluster.emit("broadcast", payload));
 		server.addEventListener("broadcast-except", Map.class, (client, request, ack) -> this.cluster
 			.except((String) request.get("except"))

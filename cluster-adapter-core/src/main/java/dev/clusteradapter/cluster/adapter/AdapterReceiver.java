@@ -175,10 +175,10 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		long requestId = broadcast.requestId();
 		List<SocketIOClient> clients = sockets.match(broadcast.target());
 		// the count goes first: the bus keeps this node's order, so the requester knows what to expect
-		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size(), ClusterAdapter.socketIds(clients)));
+		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size(), sockets.ids(clients)));
 		int timeout = ClusterAdapter.ackTimeoutSeconds(broadcast.ackTimeoutMillis());
 		for (SocketIOClient client : clients) {
-			String socketId = client.getSessionId().toString();
+			String socketId = sockets.id(client);
 			sockets.emit(client, broadcast.event(), args, new AckCallback<>(Object.class, timeout) {
 
 				@Override

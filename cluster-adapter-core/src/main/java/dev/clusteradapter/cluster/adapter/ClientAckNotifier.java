@@ -31,7 +31,7 @@ final class ClientAckNotifier implements AckCollection.Observer {
 
 	/** Registers this node's clients before they are asked. */
 	void asking(List<SocketIOClient> clients) {
-		clients.forEach((client) -> this.localClients.put(client.getSessionId().toString(), client));
+		clients.forEach((client) -> this.localClients.put(this.adapter.sockets().id(client), client));
 	}
 
 	@Override

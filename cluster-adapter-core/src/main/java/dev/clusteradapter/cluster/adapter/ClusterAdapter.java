@@ -87,7 +87,7 @@ public final class ClusterAdapter implements AutoCloseable {
 		this.transport = Objects.requireNonNull(transport, "transport");
 		this.requestsTimeout = Objects.requireNonNull(requestsTimeout, "requestsTimeout");
 		this.arguments = new ArgumentCodec(this.cbor);
-		this.sockets = new LocalSockets(this.cbor);
+		this.sockets = new LocalSockets(this.cbor, this.recovery);
 		this.memberships = new RemoteMemberships(this.sockets);
 		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"), transport::newRequestId);
 		transport.addListener(new AdapterReceiver(this));
@@ -313,10 +313,10 @@ public final class ClusterAdapter implements AutoCloseable {
 				}
 			});
 		}
-		request.clients(self, clients.size(), socketIds(clients));
+		request.clients(self, clients.size(), this.sockets.ids(clients));
 		List<Object> forClients = clients.isEmpty() ? List.of() : this.arguments.forClients(encoded);
 		for (SocketIOClient client : clients) {
-			String socketId = client.getSessionId().toString();
+			String socketId = this.sockets.id(client);
 			this.sockets.emit(client, event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
 
 				@Override
@@ -332,12 +332,6 @@ public final class ClusterAdapter implements AutoCloseable {
 			});
 		}
 		return request.future();
-	}
-
-	static List<String> socketIds(List<SocketIOClient> clients) {
-		List<String> ids = new ArrayList<>(clients.size());
-		clients.forEach((client) -> ids.add(client.getSessionId().toString()));
-		return ids;
 	}
 
 	/** netty-socketio times acks in whole seconds: round up, so the requester times out first. */

@@ -58,6 +58,9 @@ public final class ConnectionRecovery {
 
 	private final Map<UUID, Map<String, SocketState>> sockets = new ConcurrentHashMap<>();
 
+	/** Engine.IO sessions of the sockets that took over a session, by namespace and restored id. */
+	private final Map<RestoredId, UUID> restoredIds = new ConcurrentHashMap<>();
+
 	private final AtomicInteger restoring = new AtomicInteger();
 
 	/** What stopped peers handed over, until their sessions are taken or expired. */
@@ -298,7 +301,11 @@ public final class ConnectionRecovery {
 	 * @param restoration the session it takes over, or {@code null}
 	 */
 	public void connecting(UUID sessionId, String nsp, String pid, Restoration restoration) {
-		put(sessionId, nsp, new SocketState(pid, restoration, false));
+		String socketId = (restoration != null) ? restoration.previousId() : null;
+		if (socketId != null) {
+			this.restoredIds.put(new RestoredId(nsp, socketId), sessionId);
+		}
+		put(sessionId, nsp, new SocketState(pid, socketId, restoration, false));
 	}
 
 	/**
@@ -309,13 +316,16 @@ public final class ConnectionRecovery {
 	 * @param nsp its namespace, socket.io style
 	 */
 	public void holding(UUID sessionId, String nsp) {
-		put(sessionId, nsp, new SocketState(null, null, true));
+		put(sessionId, nsp, new SocketState(null, null, null, true));
 	}
 
 	private void put(UUID sessionId, String nsp, SocketState state) {
 		SocketState previous = this.sockets.computeIfAbsent(sessionId, (id) -> new ConcurrentHashMap<>()).put(nsp, state);
 		if (previous != null && previous.pending()) {
 			this.restoring.decrementAndGet();
+		}
+		if (previous != null && previous.socketId != null && !previous.socketId.equals(state.socketId)) {
+			forgetId(nsp, previous.socketId, sessionId);
 		}
 		if (state.pending()) {
 			this.restoring.incrementAndGet();
@@ -427,6 +437,46 @@ public final class ConnectionRecovery {
 	}
 
 	/**
+	 * The Socket.IO id of a socket: the one it had before, when it took over a session (and
+	 * through every later one), its Engine.IO session id otherwise.
+	 * @param client the socket
+	 * @return its id
+	 */
+	public String socketId(SocketIOClient client) {
+		// a view of another node's socket is known here by the id that node gave it
+		String restored = this.sockets.containsKey(client.getSessionId()) ? socketId(client.getSessionId(), nsp(client))
+				: null;
+		return (restored != null) ? restored : client.getSessionId().toString();
+	}
+
+	/**
+	 * The id a connecting or connected socket took over with a session, which its CONNECT
+	 * answer carries as {@code sid}.
+	 * @param sessionId its Engine.IO session
+	 * @param nsp its namespace, socket.io style
+	 * @return the id, or {@code null} when it took over none
+	 */
+	public String socketId(UUID sessionId, String nsp) {
+		SocketState state = state(sessionId, nsp);
+		return (state != null) ? state.socketId : null;
+	}
+
+	/**
+	 * The Engine.IO session of the socket of this node that took over a session with the
+	 * given id.
+	 * @param nsp its namespace, socket.io style
+	 * @param socketId the id it took over
+	 * @return its session, or {@code null} when no socket here took that id over
+	 */
+	public UUID sessionOf(String nsp, String socketId) {
+		return (socketId != null) ? this.restoredIds.get(new RestoredId(nsp, socketId)) : null;
+	}
+
+	private void forgetId(String nsp, String socketId, UUID sessionId) {
+		this.restoredIds.remove(new RestoredId(nsp, socketId), sessionId);
+	}
+
+	/**
 	 * The server disconnects a socket (it writes Socket.IO's DISCONNECT to its client, which
 	 * then closes): no session stays behind, as in Socket.IO.
 	 * @param sessionId its Engine.IO session
@@ -470,11 +520,15 @@ public final class ConnectionRecovery {
 		if (state.pending()) {
 			this.restoring.decrementAndGet();
 		}
+		if (state.socketId != null) {
+			forgetId(nsp, state.socketId, client.getSessionId());
+		}
 		RecoverySessions kept = this.sessions;
 		if (!recoverable || state.disconnectedByServer || kept == null || state.rooms == null) {
 			return;
 		}
-		String sid = client.getSessionId().toString();
+		// a socket recovered before comes back under its first id again
+		String sid = (state.socketId != null) ? state.socketId : client.getSessionId().toString();
 		String ownRoom = client.getNamespace().getName();
 		Set<String> rooms = new LinkedHashSet<>();
 		rooms.add(sid);
@@ -501,12 +555,16 @@ public final class ConnectionRecovery {
 		if (states == null) {
 			return;
 		}
-		states.values().removeIf((state) -> {
+		states.entrySet().removeIf((entry) -> {
+			SocketState state = entry.getValue();
 			if (state.connected) {
 				return false;
 			}
 			if (state.pending()) {
 				this.restoring.decrementAndGet();
+			}
+			if (state.socketId != null) {
+				forgetId(entry.getKey(), state.socketId, sessionId);
 			}
 			return true;
 		});
@@ -563,6 +621,10 @@ public final class ConnectionRecovery {
 		return LocalSockets.socketIoName(client.getNamespace().getName());
 	}
 
+	/** A restored socket id, in its namespace. */
+	private record RestoredId(String nsp, String socketId) {
+	}
+
 	/** Sessions and log a stopped peer handed over. */
 	private record HandedOver(RecoveryLog log, RecoverySessions sessions, Map<String, Long> seen) {
 	}
@@ -571,6 +633,9 @@ public final class ConnectionRecovery {
 	private static final class SocketState {
 
 		final String pid;
+
+		/** The id it took over with a session, or {@code null}. */
+		final String socketId;
 
 		volatile Restoration restoration;
 
@@ -584,8 +649,9 @@ public final class ConnectionRecovery {
 
 		final boolean holding;
 
-		SocketState(String pid, Restoration restoration, boolean holding) {
+		SocketState(String pid, String socketId, Restoration restoration, boolean holding) {
 			this.pid = pid;
+			this.socketId = socketId;
 			this.restoration = restoration;
 			this.holding = holding;
 		}

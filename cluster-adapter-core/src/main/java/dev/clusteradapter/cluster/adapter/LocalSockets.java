@@ -31,12 +31,29 @@ final class LocalSockets {
 
 	private final SocketSnapshots snapshots;
 
+	private final ConnectionRecovery recovery;
+
 	private volatile NamespacesHub namespaces;
 
 	private volatile boolean encodedEvents;
 
-	LocalSockets(ObjectMapper cbor) {
+	LocalSockets(ObjectMapper cbor, ConnectionRecovery recovery) {
 		this.snapshots = new SocketSnapshots(cbor);
+		this.recovery = recovery;
+	}
+
+	/**
+	 * A local client's Socket.IO id: the one it had before, when connection state recovery
+	 * restored it, its session id otherwise.
+	 */
+	String id(SocketIOClient client) {
+		return this.recovery.socketId(client);
+	}
+
+	List<String> ids(List<SocketIOClient> clients) {
+		List<String> ids = new ArrayList<>(clients.size());
+		clients.forEach((client) -> ids.add(id(client)));
+		return ids;
 	}
 
 	void attach(NamespacesHub namespaces) {
@@ -106,13 +123,13 @@ final class LocalSockets {
 		else {
 			Map<UUID, SocketIOClient> union = new LinkedHashMap<>();
 			for (String room : target.rooms()) {
-				members(namespace, room).forEach((client) -> union.putIfAbsent(client.getSessionId(), client));
+				members(target.nsp(), namespace, room).forEach((client) -> union.putIfAbsent(client.getSessionId(), client));
 			}
 			candidates = union.values();
 		}
 		Set<UUID> excluded = new HashSet<>();
 		for (String room : target.except()) {
-			members(namespace, room).forEach((client) -> excluded.add(client.getSessionId()));
+			members(target.nsp(), namespace, room).forEach((client) -> excluded.add(client.getSessionId()));
 		}
 		List<SocketIOClient> result = new ArrayList<>(candidates.size());
 		for (SocketIOClient client : candidates) {
@@ -123,11 +140,18 @@ final class LocalSockets {
 		return result;
 	}
 
-	/** Members of a room; a socket id is a room holding that socket alone, as in socket.io. */
-	private static Iterable<SocketIOClient> members(Namespace namespace, String room) {
+	/**
+	 * Members of a room; a socket id is a room holding that socket alone, as in socket.io,
+	 * whether it names the socket's session or the socket that recovery restored under it.
+	 */
+	private Iterable<SocketIOClient> members(String nsp, Namespace namespace, String room) {
 		UUID sessionId = asSessionId(room);
 		if (sessionId != null) {
 			SocketIOClient client = namespace.getClient(sessionId);
+			UUID restored = (client == null) ? this.recovery.sessionOf(nsp, room) : null;
+			if (restored != null) {
+				client = namespace.getClient(restored);
+			}
 			if (client != null) {
 				return List.of(client);
 			}
@@ -212,7 +236,7 @@ final class LocalSockets {
 		List<SocketIOClient> clients = match(target);
 		List<SocketDescription> result = new ArrayList<>(clients.size());
 		for (SocketIOClient client : clients) {
-			result.add(this.snapshots.describe(client));
+			result.add(this.snapshots.describe(client, id(client)));
 		}
 		return result;
 	}

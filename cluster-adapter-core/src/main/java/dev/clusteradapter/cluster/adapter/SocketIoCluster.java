@@ -59,6 +59,19 @@ public final class SocketIoCluster {
 	}
 
 	/**
+	 * The Socket.IO id of a client, as its client ({@code socket.id}), {@code fetchSockets()}
+	 * and every operation addressed to a socket id know it: the id it had before a short
+	 * disconnection when connection state recovery restored it (netty-socketio names the
+	 * socket by its new Engine.IO session, {@link SocketIOClient#getSessionId()}), its session
+	 * id otherwise.
+	 * @param client a client of this node's server, or a view of another node's
+	 * @return its id
+	 */
+	public String socketId(SocketIOClient client) {
+		return this.adapter.recovery().socketId(client);
+	}
+
+	/**
 	 * Number of nodes serving clients: live workers, this node included if it has a server.
 	 * @return the server count
 	 */

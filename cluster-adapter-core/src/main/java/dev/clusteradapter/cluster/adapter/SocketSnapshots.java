@@ -31,14 +31,18 @@ final class SocketSnapshots {
 		this.noData = encode(Map.of());
 	}
 
-	SocketDescription describe(SocketIOClient client) {
-		String id = client.getSessionId().toString();
+	/**
+	 * A socket's description.
+	 * @param client the socket
+	 * @param id its Socket.IO id, first of its rooms (a restored socket is in that room too)
+	 */
+	SocketDescription describe(SocketIOClient client, String id) {
 		List<String> rooms = new ArrayList<>();
 		rooms.add(id);
 		// netty-socketio puts every client in a room named after its namespace: not a user room
 		String namespaceRoom = client.getNamespace().getName();
 		for (String room : client.getAllRooms()) {
-			if (!room.equals(namespaceRoom)) {
+			if (!room.equals(namespaceRoom) && !room.equals(id)) {
 				rooms.add(room);
 			}
 		}

@@ -167,6 +167,11 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 				}
 
 				@Override
+				public String socketId(UUID sessionId, String nsp) {
+					return connectionRecovery.socketId(sessionId, nsp);
+				}
+
+				@Override
 				public void disconnecting(UUID sessionId, String nsp) {
 					connectionRecovery.disconnecting(sessionId, nsp);
 				}

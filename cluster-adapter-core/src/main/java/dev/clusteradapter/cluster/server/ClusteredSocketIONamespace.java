@@ -85,9 +85,20 @@ public final class ClusteredSocketIONamespace implements SocketIONamespace {
 		return this.delegate.getAllClients();
 	}
 
+	/**
+	 * A client of this worker by its Socket.IO id: its session id, or the id it had before
+	 * connection state recovery restored it (see {@code SocketIoCluster#socketId}).
+	 * @param uuid the id
+	 * @return the client, or {@code null}
+	 */
 	@Override
 	public SocketIOClient getClient(UUID uuid) {
-		return this.delegate.getClient(uuid);
+		SocketIOClient client = this.delegate.getClient(uuid);
+		if (client != null || uuid == null) {
+			return client;
+		}
+		UUID restored = this.namespaces.restoredSession(NamespaceViews.socketIoName(getName()), uuid);
+		return (restored != null) ? this.delegate.getClient(restored) : null;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.BroadcastAckCallback;
@@ -263,6 +264,17 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		}
 		// netty-socketio's constructor adds the default namespace before this class is initialised
 		return (this.namespaces != null) ? this.namespaces.view(namespace) : namespace;
+	}
+
+	/**
+	 * A client of the default namespace on this worker by its Socket.IO id: its session id,
+	 * or the id it had before connection state recovery restored it.
+	 * @param uuid the id
+	 * @return the client, or {@code null}
+	 */
+	@Override
+	public SocketIOClient getClient(UUID uuid) {
+		return (this.namespaces != null) ? getNamespace("").getClient(uuid) : super.getClient(uuid);
 	}
 
 	@Override

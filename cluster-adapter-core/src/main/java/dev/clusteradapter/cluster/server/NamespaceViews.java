@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -44,6 +45,17 @@ final class NamespaceViews {
 
 	int nodeId() {
 		return this.adapter.nodeId();
+	}
+
+	/**
+	 * The Engine.IO session of the socket that took over a session with this id (connection
+	 * state recovery keeps the socket's id; netty-socketio knows it by its new session).
+	 * @param nsp the namespace, socket.io style
+	 * @param socketId the id
+	 * @return the session, or {@code null}
+	 */
+	UUID restoredSession(String nsp, UUID socketId) {
+		return this.adapter.recovery().sessionOf(nsp, socketId.toString());
 	}
 
 	Duration requestsTimeout() {

@@ -71,6 +71,14 @@ final class PacketSerializer {
 		String pid(UUID sessionId, String nsp);
 
 		/**
+		 * Id of a connecting socket that takes over a session: the one it had before.
+		 * @param sessionId its Engine.IO session
+		 * @param nsp its namespace, socket.io style
+		 * @return the id, or {@code null} to answer with its session id
+		 */
+		String socketId(UUID sessionId, String nsp);
+
+		/**
 		 * The server disconnects a socket (Socket.IO's DISCONNECT goes to its client).
 		 * @param sessionId its Engine.IO session
 		 * @param nsp its namespace, socket.io style
@@ -126,10 +134,12 @@ final class PacketSerializer {
 	private Object connectAnswer(Object data, String nsp) {
 		ConnectAnswers answers = this.connectAnswers;
 		if (answers != null && data instanceof ConnPacket connect) {
-			String pid = answers.pid(connect.getSid(), nsp.isEmpty() ? "/" : nsp);
+			String name = nsp.isEmpty() ? "/" : nsp;
+			String pid = answers.pid(connect.getSid(), name);
 			if (pid != null) {
+				String restored = answers.socketId(connect.getSid(), name);
 				Map<String, String> answer = new LinkedHashMap<>();
-				answer.put("sid", connect.getSid().toString());
+				answer.put("sid", (restored != null) ? restored : connect.getSid().toString());
 				answer.put("pid", pid);
 				return answer;
 			}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +66,10 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 				});
 				served.addEventListener("recovered?", Object.class, (client, data, ack) -> ack.sendAckData(name,
 						api.isRecovered(client), client.getAllRooms().contains("r"), client.get("seen")));
+				// the id server-side code knows the socket by, and whether netty-socketio finds it under that id
+				served.addEventListener("id?", Object.class, (client, data, ack) -> ack.sendAckData(api.socketId(client),
+						served.getClient(UUID.fromString(api.socketId(client))) == client,
+						namespace.isEmpty() && worker.server.getClient(UUID.fromString(api.socketId(client))) == client));
 			}
 		}
 	}
@@ -95,14 +100,16 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 
 	private void drop(NodeClient client, IpcWorkers.Worker worker) {
 		int before = this.left.get(worker).get();
+		int disconnections = client.events("disconnected").size();
 		client.send(Map.of("cmd", "drop"));
-		client.awaitOne("disconnected");
+		client.awaitEvents("disconnected", disconnections + 1, RECOVERED_WITHIN);
 		await().atMost(RECOVERED_WITHIN).until(() -> this.left.get(worker).get() > before);
 	}
 
 	private JsonNode reconnect(NodeClient client) {
+		int connections = client.events("connected").size();
 		client.send(Map.of("cmd", "reconnect"));
-		return client.awaitEvents("connected", 2, RECOVERED_WITHIN).get(1);
+		return client.awaitEvents("connected", connections + 1, RECOVERED_WITHIN).get(connections);
 	}
 
 	/** Sends {@code count} events to room {@code r}, alternately from each worker. */
@@ -177,9 +184,12 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 	void pollingClientRecovers() {
 		enable();
 		NodeClient client = joined(this.w1, "polling");
+		String id = client.awaitOne("connected").path("id").asText();
 		drop(client, this.w1);
 		sendToRoom(20);
-		assertThat(reconnect(client).path("recovered").asBoolean()).isTrue();
+		JsonNode again = reconnect(client);
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(id);
 		client.awaitEvents("received", 21, RECOVERED_WITHIN);
 		assertEverySenderInOrder(messages(client, 1), 20);
 	}
@@ -189,11 +199,13 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 		this.nsp = "/chat";
 		enable();
 		NodeClient client = joined(this.w1, "websocket");
+		String before = client.awaitOne("connected").path("id").asText();
 		drop(client, this.w1);
 		sendToRoom(100);
 		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(before);
 		client.awaitEvents("received", 101, RECOVERED_WITHIN);
 		assertEverySenderInOrder(messages(client, 1), 100);
 		assertThat(this.connections.stream().filter((line) -> line.contains("/chat")))
@@ -210,6 +222,64 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 	}
 
 	@Test
+	void recoveredSocketKeepsItsIdThroughTwoCutsForTheClientAndEveryWorker() throws Exception {
+		enable();
+		NodeClient client = joined(this.w1, "websocket");
+		String id = client.awaitOne("connected").path("id").asText();
+		drop(client, this.w1);
+		JsonNode again = reconnect(client);
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(id);
+		assertAnswersToItsId(client, id, 1, "[\"" + id + "\",true,true]");
+		// a second cut, recovered on the other worker: still the first id
+		drop(client, this.w1);
+		client.send(Map.of("cmd", "switch", "url", this.w2.url("/")));
+		JsonNode third = reconnect(client);
+		assertThat(third.path("recovered").asBoolean()).isTrue();
+		assertThat(third.path("id").asText()).isEqualTo(id);
+		assertAnswersToItsId(client, id, 2, "[\"" + id + "\",true,true]");
+		// disconnected by that id from the worker it left
+		new SocketIoCluster(this.w1.adapter).in(id).disconnectSockets(false).get(5, TimeUnit.SECONDS);
+		assertThat(client.awaitEvents("disconnected", 3, RECOVERED_WITHIN).get(2).path("reason").asText())
+			.isEqualTo("io server disconnect");
+	}
+
+	@Test
+	void freshSocketIsKnownByItsSessionId() {
+		enable();
+		NodeClient client = joined(this.w1, "websocket");
+		String id = client.awaitOne("connected").path("id").asText();
+		client.send(Map.of("cmd", "ask", "name", "id?"));
+		assertThat(client.awaitOne("answer").path("args").toString()).isEqualTo("[\"" + id + "\",true,true]");
+	}
+
+	/**
+	 * The socket is known by {@code id} on both workers: fetchSockets lists it under that id
+	 * (in its rooms, its id first), an emit to that id and a room joined through it reach it,
+	 * and the server's own code finds it under it.
+	 */
+	private void assertAnswersToItsId(NodeClient client, String id, int answers, String idAnswer) throws Exception {
+		for (IpcWorkers.Worker worker : List.of(this.w1, this.w2)) {
+			List<RemoteSocket> sockets = new SocketIoCluster(worker.adapter).fetchSockets().get(5, TimeUnit.SECONDS);
+			assertThat(sockets).extracting(RemoteSocket::id).containsExactly(id);
+			assertThat(sockets.get(0).rooms()).containsExactly(id, "r");
+			assertThat(new SocketIoCluster(worker.adapter).in(id).fetchSockets().get(5, TimeUnit.SECONDS))
+				.extracting(RemoteSocket::id).containsExactly(id);
+		}
+		int received = client.events("received").size();
+		SocketIoCluster c2 = new SocketIoCluster(this.w2.adapter);
+		c2.to(id).emit("message", Map.of("from", "to-id", "n", answers));
+		c2.in(id).socketsJoin("joined-by-id").get(5, TimeUnit.SECONDS);
+		new SocketIoCluster(this.w1.adapter).to("joined-by-id").emit("message", Map.of("from", "joined", "n", answers));
+		client.awaitEvents("received", received + 2, RECOVERED_WITHIN);
+		assertThat(messages(client, received)).containsExactly("message:to-id:" + answers, "message:joined:" + answers);
+		c2.in(id).socketsLeave("joined-by-id").get(5, TimeUnit.SECONDS);
+		client.send(Map.of("cmd", "ask", "name", "id?"));
+		assertThat(client.awaitEvents("answer", answers, RECOVERED_WITHIN).get(answers - 1).path("args").toString())
+			.isEqualTo(idAnswer);
+	}
+
+	@Test
 	void workerThatStopsHandsItsSessionsOver() {
 		enable();
 		NodeClient client = joined(this.w1, "websocket");
@@ -223,6 +293,7 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 		}
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("id").asText()).isEqualTo(client.events("connected").get(0).path("id").asText());
 		client.awaitEvents("received", 11, RECOVERED_WITHIN);
 		List<String> expected = new ArrayList<>();
 		for (int i = 1; i <= 10; i++) {
@@ -242,6 +313,7 @@ class ConnectionRecoveryTests extends TwoIpcWorkersTests {
 		JsonNode again = reconnect(client);
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 		assertThat(again.path("pid").asText()).isNotEqualTo(client.events("connected").get(0).path("pid").asText());
+		assertThat(again.path("id").asText()).isNotEqualTo(client.events("connected").get(0).path("id").asText());
 	}
 
 	@Test
