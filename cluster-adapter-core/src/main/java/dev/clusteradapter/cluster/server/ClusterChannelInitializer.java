@@ -197,7 +197,7 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		if (this.engineIoRequestGuard != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
-		pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_POST_ORDER, PollingPostOrder.INSTANCE);
+		pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_POST_ORDER, new PollingPostOrder());
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
 		if (this.recoveryHandler != null) {

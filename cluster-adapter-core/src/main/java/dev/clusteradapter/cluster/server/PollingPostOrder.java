@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.util.AttributeKey;
 
 /**
  * Answers a long-polling POST once its packets are handled, as Node's Engine.IO does.
@@ -20,16 +18,17 @@ import io.netty.util.AttributeKey;
  * begun: a client's events overtook one another, and a binary event whose attachment came
  * in the next POST was dropped, its ack never sent. Whatever is written to the connection
  * while its POST is read waits until the read is over.
+ * <p>
+ * One per connection: its state is the connection's, and Netty calls it on the
+ * connection's event loop only (a write from another thread reaches it as a task, after
+ * the read).
  */
-@Sharable
 final class PollingPostOrder extends ChannelDuplexHandler {
 
-	static final PollingPostOrder INSTANCE = new PollingPostOrder();
+	private static final Object FLUSH = new Object();
 
-	private static final AttributeKey<HeldWrites> HELD = AttributeKey.valueOf(PollingPostOrder.class, "held");
-
-	private PollingPostOrder() {
-	}
+	/** What was written (and {@link #FLUSH flushed}) while a POST is read; {@code null} otherwise. */
+	private List<Object> held;
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -37,22 +36,20 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 			ctx.fireChannelRead(msg);
 			return;
 		}
-		HeldWrites held = new HeldWrites();
-		ctx.channel().attr(HELD).set(held);
+		this.held = new ArrayList<>(3);
 		try {
 			ctx.fireChannelRead(msg);
 		}
 		finally {
-			ctx.channel().attr(HELD).set(null);
-			held.release(ctx);
+			release(ctx);
 		}
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		HeldWrites held = heldWrites(ctx);
-		if (held != null) {
-			held.writes.add(new HeldWrite(msg, promise));
+		if (this.held != null) {
+			this.held.add(msg);
+			this.held.add(promise);
 			return;
 		}
 		ctx.write(msg, promise);
@@ -60,9 +57,8 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	@Override
 	public void flush(ChannelHandlerContext ctx) {
-		HeldWrites held = heldWrites(ctx);
-		if (held != null) {
-			held.flushed = true;
+		if (this.held != null) {
+			this.held.add(FLUSH);
 			return;
 		}
 		ctx.flush();
@@ -70,40 +66,26 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-		HeldWrites held = heldWrites(ctx);
-		if (held != null) {
-			// what was written before the close goes first
-			ctx.channel().attr(HELD).set(null);
-			held.release(ctx);
-		}
+		// what was written before the close goes first
+		release(ctx);
 		ctx.close(promise);
 	}
 
-	/** Writes of this connection's event loop while it reads a POST; any other thread's come later anyway. */
-	private static HeldWrites heldWrites(ChannelHandlerContext ctx) {
-		return ctx.executor().inEventLoop() ? ctx.channel().attr(HELD).get() : null;
-	}
-
-	private record HeldWrite(Object msg, ChannelPromise promise) {
-	}
-
-	private static final class HeldWrites {
-
-		private final List<HeldWrite> writes = new ArrayList<>(1);
-
-		private boolean flushed;
-
-		void release(ChannelHandlerContext ctx) {
-			for (HeldWrite write : this.writes) {
-				ctx.write(write.msg(), write.promise());
-			}
-			this.writes.clear();
-			if (this.flushed) {
-				this.flushed = false;
+	private void release(ChannelHandlerContext ctx) {
+		List<Object> writes = this.held;
+		this.held = null;
+		if (writes == null) {
+			return;
+		}
+		for (int i = 0; i < writes.size(); i++) {
+			Object msg = writes.get(i);
+			if (msg == FLUSH) {
 				ctx.flush();
 			}
+			else {
+				ctx.write(msg, (ChannelPromise) writes.get(++i));
+			}
 		}
-
 	}
 
 }
