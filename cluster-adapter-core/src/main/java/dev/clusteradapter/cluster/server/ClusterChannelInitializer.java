@@ -188,6 +188,8 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		super.addSocketioHandlers(pipeline);
 		this.connections.add(pipeline.channel());
 		pipeline.addFirst(OUTBOUND_LIMIT, this.outboundLimit);
+		// next to the socket, so that every close passes it
+		pipeline.addFirst(POLLING_POST_ORDER, new PollingPostOrder());
 		pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_QUEUE_LIMIT, this.sessionQueueLimit);
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
@@ -197,7 +199,6 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		if (this.engineIoRequestGuard != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, ENGINE_IO_REQUEST_GUARD, this.engineIoRequestGuard);
 		}
-		pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_POST_ORDER, new PollingPostOrder());
 		pipeline.addBefore(PACKET_HANDLER, ENGINE_IO_V4_DECODER, this.decoder);
 		pipeline.addBefore(PACKET_HANDLER, PACKET_SENDER, ClientErrorListener.RECORDER);
 		if (this.recoveryHandler != null) {

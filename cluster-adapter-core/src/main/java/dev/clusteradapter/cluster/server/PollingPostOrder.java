@@ -6,8 +6,6 @@ import java.util.List;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * Answers a long-polling POST once its packets are handled, as Node's Engine.IO does.
@@ -17,38 +15,45 @@ import io.netty.handler.codec.http.HttpRequest;
  * connection, whose event loop then handled the next packets while this one had not yet
  * begun: a client's events overtook one another, and a binary event whose attachment came
  * in the next POST was dropped, its ack never sent. Whatever is written to the connection
- * while its POST is read waits until the read is over.
+ * while it reads (a POST, or anything else) waits until the read is handled, then goes in
+ * the order it was written.
  * <p>
- * One per connection: its state is the connection's, and Netty calls it on the
- * connection's event loop only (a write from another thread reaches it as a task, after
- * the read).
+ * First in the pipeline, next to the socket: a handler that closes the connection while
+ * it reads (a malformed packet ends its session) closes it through this one, which sends
+ * what was held first, as a POST is answered before its connection closes. One per
+ * connection: its state is the connection's, and Netty calls it on the connection's event
+ * loop only (a write from another thread reaches it as a task, after the read).
  */
 final class PollingPostOrder extends ChannelDuplexHandler {
 
 	private static final Object FLUSH = new Object();
 
-	/** What was written (and {@link #FLUSH flushed}) while a POST is read; {@code null} otherwise. */
+	private boolean reading;
+
+	/** What was written (and {@link #FLUSH flushed}) during the read; {@code null} until then. */
 	private List<Object> held;
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (!(msg instanceof HttpRequest request) || !HttpMethod.POST.equals(request.method())) {
+		if (this.reading) {
+			// a read fired from within a read: the outer one releases
 			ctx.fireChannelRead(msg);
 			return;
 		}
-		this.held = new ArrayList<>(3);
+		this.reading = true;
 		try {
 			ctx.fireChannelRead(msg);
 		}
 		finally {
+			this.reading = false;
 			release(ctx);
 		}
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (this.held != null) {
-			this.held.add(msg);
+		if (this.reading) {
+			held().add(msg);
 			this.held.add(promise);
 			return;
 		}
@@ -57,8 +62,8 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	@Override
 	public void flush(ChannelHandlerContext ctx) {
-		if (this.held != null) {
-			this.held.add(FLUSH);
+		if (this.reading) {
+			held().add(FLUSH);
 			return;
 		}
 		ctx.flush();
@@ -67,8 +72,16 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
 		// what was written before the close goes first
+		this.reading = false;
 		release(ctx);
 		ctx.close(promise);
+	}
+
+	private List<Object> held() {
+		if (this.held == null) {
+			this.held = new ArrayList<>(4);
+		}
+		return this.held;
 	}
 
 	private void release(ChannelHandlerContext ctx) {
