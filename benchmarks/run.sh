@@ -5,11 +5,13 @@
 # With --redis, the multi-host suite instead: four processes on one Redis (our standalone peers,
 # Node.js servers with @socket.io/redis-adapter from js-clients), classic and sharded, beside
 # our IPC cluster, then Redis killed and restarted under load; written to benchmarks/results/redis.md.
-# Usage: benchmarks/run.sh [--quick] [--no-build] [--redis | --redis-outage] [--baseline-sample-jar JAR]
+# Usage: benchmarks/run.sh [--quick] [--no-build] [--redis | --redis-outage] [--warm-up-seconds S] [--baseline-sample-jar JAR]
 #   --quick         one round, shorter windows (about 5 minutes instead of 15); --redis: 2 rounds, not 5
 #   --no-build      reuse sample-app/target/sample-app.jar and benchmarks/target/benchmarks.jar
 #   --redis         the Redis suite (about 35 minutes on 2 busy cores); needs redis-server and node
 #   --redis-outage  only Redis killed mid-load (about 10 minutes)
+#   --warm-up-seconds S  --redis: uncounted fan-out load each fleet carries before its first
+#                   window (default 30; --quick 10), every fleet alike
 #   --baseline-sample-jar JAR  --redis: another build of the sample (e.g. a copy of sample-app.jar
 #                   taken before a change) runs beside it in both modes, same rounds: before/after
 # MVN overrides the Maven command (default: the wrapper), e.g. MVN="mvn -o" offline.
@@ -27,9 +29,11 @@ while [[ $# -gt 0 ]]; do
     --quick) options+=(--quick) ;;
     --no-build) build=false ;;
     --redis|--redis-outage) options+=("$arg"); redis=true ;;
+    --warm-up-seconds) [[ $# -gt 0 ]] || { echo "--warm-up-seconds needs a number" >&2; exit 2; }
+      options+=(--warm-up-seconds "$1"); shift ;;
     --baseline-sample-jar) [[ $# -gt 0 ]] || { echo "--baseline-sample-jar needs a jar" >&2; exit 2; }
       options+=(--baseline-sample-jar "$(cd "$invoked" && realpath "$1")"); shift ;;
-    *) echo "usage: benchmarks/run.sh [--quick] [--no-build] [--redis | --redis-outage] [--baseline-sample-jar JAR]" >&2; exit 2 ;;
+    *) echo "usage: benchmarks/run.sh [--quick] [--no-build] [--redis | --redis-outage] [--warm-up-seconds S] [--baseline-sample-jar JAR]" >&2; exit 2 ;;
   esac
 done
 if $build; then

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.clusteradapter.benchmarks.client.EngineIoClient;
@@ -53,6 +55,9 @@ final class RedisBenchmarkRun {
 
 	private static final int SOCKETS = 1000;
 
+	/** Seconds of uncounted load before each fan-out window after a fleet's first. */
+	private static final double SHORT_WARM_UP = 3;
+
 	private static final int OUTAGE_PEERS = 2;
 
 	private static final int OUTAGE_CLIENTS = 100;
@@ -84,7 +89,8 @@ final class RedisBenchmarkRun {
 	void run() throws Exception {
 		Instant began = Instant.now();
 		String machine = MachineInfo.describe(this.settings, "fan-out window " + this.settings.fanOutSeconds()
-				+ " s after a 3 s warm-up, requests " + this.settings.requests() + " of each kind after 500 uncounted;"
+				+ " s after a warm-up of " + this.settings.warmUpSeconds() + " s in each fleet's first round ("
+				+ SHORT_WARM_UP + " s in later ones), requests " + this.settings.requests() + " of each kind after 500 uncounted;"
 				+ " a cell is the median [smallest, largest] of the rounds");
 		System.out.println(machine);
 		Files.createDirectories(this.settings.logs());
@@ -133,9 +139,12 @@ final class RedisBenchmarkRun {
 	}
 
 	private void fanOut(EngineIoClient client, List<Target> targets) {
+		Set<String> warm = new HashSet<>();
 		this.runner.inRounds(FAN_OUT, targets, (target) -> {
 			try (BroadcastFanOut fanOut = new BroadcastFanOut(client, target, CLIENTS, PAYLOAD)) {
-				fanOut.warmUp(PROCESSES, RATE);
+				// a fleet's first window comes after the long warm-up (every fleet alike), later
+				// ones after the short one: the processes stay up between rounds, and warm
+				fanOut.warmUp(PROCESSES, RATE, warm.add(target.name()) ? this.settings.warmUpSeconds() : SHORT_WARM_UP);
 				double resting = fanOut.restingServerCpuMillisPerSecond(5);
 				BroadcastFanOut.Window window = fanOut.measure(PROCESSES, RATE, this.settings.fanOutSeconds(), 10_000);
 				RoundRunner.progress(target.name() + " " + window);

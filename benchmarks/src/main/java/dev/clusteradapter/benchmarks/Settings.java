@@ -19,6 +19,9 @@ import java.util.List;
  * @param logs folder for the targets' output
  * @param rounds rounds of each scenario (medians over them)
  * @param fanOutSeconds fan-out window
+ * @param warmUpSeconds the Redis suite: how long each fleet carries the fan-out load, uncounted,
+ * before its first measured window (every fleet alike: a JVM's JIT compilers need tens of seconds
+ * at that modest rate to reach their steady state; later rounds find the fleet warm)
  * @param saturationSeconds window of each saturation step
  * @param saturationRates broadcast rates tried in turn
  * @param crossSeconds room-emit window
@@ -26,8 +29,11 @@ import java.util.List;
  * @param commit the commit measured, for the header
  */
 record Settings(Suite suite, Path sampleJar, Path baselineJar, Path benchmarksJar, Path nodeStart, Path jsClients, Path output, Path logs,
-		int rounds, double fanOutSeconds, double saturationSeconds, List<Integer> saturationRates, double crossSeconds,
+		int rounds, double fanOutSeconds, double warmUpSeconds, double saturationSeconds, List<Integer> saturationRates, double crossSeconds,
 		int requests, String commit) {
+
+	/** The Redis suite's warm-up of each fleet before its first fan-out window, by default. */
+	static final double WARM_UP_SECONDS = 30;
 
 	static final List<Integer> RATES = List.of(50, 100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500);
 
@@ -42,6 +48,7 @@ record Settings(Suite suite, Path sampleJar, Path baselineJar, Path benchmarksJa
 		Path output = null;
 		Path logs = Path.of("benchmarks/target/logs");
 		String commit = "";
+		Double warmUp = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> quick = true;
@@ -55,6 +62,7 @@ record Settings(Suite suite, Path sampleJar, Path baselineJar, Path benchmarksJa
 				case "--output" -> output = Path.of(args[++i]);
 				case "--logs" -> logs = Path.of(args[++i]);
 				case "--commit" -> commit = args[++i];
+				case "--warm-up-seconds" -> warmUp = seconds(args[++i]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -65,11 +73,26 @@ record Settings(Suite suite, Path sampleJar, Path baselineJar, Path benchmarksJa
 			output = Path.of((suite == Suite.MAIN) ? "benchmarks/results/latest.md" : "benchmarks/results/redis.md");
 		}
 		if (suite != Suite.MAIN) {
-			return new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, quick ? 2 : 5, quick ? 5 : 10, 0,
-					List.of(), 0, quick ? 100 : 300, commit);
+			double warmUpSeconds = (warmUp != null) ? warmUp : quick ? 10 : WARM_UP_SECONDS;
+			return new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, quick ? 2 : 5, quick ? 5 : 10,
+					warmUpSeconds, 0, List.of(), 0, quick ? 100 : 300, commit);
 		}
-		return quick ? new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 1, 5, 3, RATES, 5, 100, commit)
-				: new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 2, 10, 5, RATES, 10, 300, commit);
+		return quick ? new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 1, 5, 0, 3, RATES, 5, 100, commit)
+				: new Settings(suite, sample, baseline, jar, node, jsClients, output, logs, 2, 10, 0, 5, RATES, 10, 300, commit);
+	}
+
+	private static double seconds(String value) {
+		double seconds;
+		try {
+			seconds = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--warm-up-seconds needs a number of seconds, not '" + value + "'", ex);
+		}
+		if (!(seconds >= 0)) {
+			throw new IllegalArgumentException("--warm-up-seconds needs 0 or more seconds, not " + value);
+		}
+		return seconds;
 	}
 
 	/**

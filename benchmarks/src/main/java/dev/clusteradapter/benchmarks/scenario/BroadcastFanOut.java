@@ -78,7 +78,17 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param rate broadcasts per second, all senders together
 	 */
 	public void warmUp(int senders, int rate) {
-		measure(senders, rate, 3, 3000);
+		warmUp(senders, rate, 3);
+	}
+
+	/**
+	 * A window whose figures are dropped, at the rate to be measured, as long as asked.
+	 * @param senders how many of the clients send
+	 * @param rate broadcasts per second, all senders together
+	 * @param seconds how long to send
+	 */
+	public void warmUp(int senders, int rate, double seconds) {
+		measure(senders, rate, seconds, 3000);
 	}
 
 	/**

@@ -11,7 +11,10 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.event.DefaultEventPublisherOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.tracing.Tracing;
 
 import dev.clusteradapter.cluster.redis.RedisConnections;
 
@@ -25,6 +28,7 @@ import org.springframework.util.StringUtils;
  * {@link ClientResources} when there are some. The transport gets its own Lettuce client so
  * that its options do not change the application's: commands are rejected, not queued,
  * while the link is down (pub/sub is at most once anyway), and it reconnects by itself.
+ * Its commands are neither traced nor timed (see {@link #untraced}).
  */
 final class RedisClients {
 
@@ -40,13 +44,44 @@ final class RedisClients {
 	private RedisClients() {
 	}
 
-	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources resources) {
+	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources bootResources) {
+		// Boot's threads, timer and resolvers when it has some: no thread of the transport's own
+		ClientResources resources = (bootResources != null) ? untraced(bootResources.mutate()) : null;
+		ClientResources owned = (bootResources != null) ? null : untraced(ClientResources.builder());
+		try {
+			RedisConnections connections = open(details, (resources != null) ? resources : owned);
+			return (owned != null) ? connections.alsoClosing(owned::shutdown) : connections;
+		}
+		catch (RuntimeException ex) {
+			if (owned != null) {
+				owned.shutdown();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Resources whose commands are neither traced nor timed. The transport's commands are its
+	 * traffic: a PUBLISH for every broadcast, request and answer, heartbeats and subscriber
+	 * counts every second. Boot's resources make each command a Micrometer observation (a
+	 * timer looked up by its tags when it ends) and record its latency, on Lettuce's I/O
+	 * thread, between a frame and the next: the transport counts its messages and bytes
+	 * itself ({@code socketio.cluster.redis.*}). A copy made with {@code mutate()} shares the
+	 * original's threads, which only their owner (Boot) shuts down: the copy is never shut down.
+	 */
+	static ClientResources untraced(ClientResources.Builder builder) {
+		return builder.tracing(Tracing.disabled())
+			.commandLatencyRecorder(CommandLatencyRecorder.disabled())
+			.commandLatencyPublisherOptions(DefaultEventPublisherOptions.disabled())
+			.build();
+	}
+
+	private static RedisConnections open(DataRedisConnectionDetails details, ClientResources resources) {
 		SslOptions ssl = sslOptions(details.getSslBundle());
 		if (details.getCluster() != null) {
 			List<RedisURI> uris = new ArrayList<>();
 			details.getCluster().getNodes().forEach((node) -> uris.add(uri(details, node.host(), node.port(), 0, ssl != null)));
-			RedisClusterClient client = (resources != null) ? RedisClusterClient.create(resources, uris)
-					: RedisClusterClient.create(uris);
+			RedisClusterClient client = RedisClusterClient.create(resources, uris);
 			ClusterClientOptions.Builder options = ClusterClientOptions.builder()
 				.autoReconnect(true)
 				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -70,7 +105,7 @@ final class RedisClients {
 			DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
 			uri = uri(details, standalone.getHost(), standalone.getPort(), standalone.getDatabase(), ssl != null);
 		}
-		RedisClient client = (resources != null) ? RedisClient.create(resources) : RedisClient.create();
+		RedisClient client = RedisClient.create(resources);
 		ClientOptions.Builder options = ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

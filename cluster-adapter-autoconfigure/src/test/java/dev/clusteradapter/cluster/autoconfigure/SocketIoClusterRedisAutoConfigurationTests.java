@@ -1,6 +1,19 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.tracing.MicrometerTracing;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +33,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link SocketIoClusterRedisAutoConfiguration}, against a real Redis.
@@ -94,6 +108,57 @@ class SocketIoClusterRedisAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("cannot connect to Redis at 127.0.0.1:1"));
+	}
+
+
+	@Test
+	void theTransportsPublishesAreNotObservedOnBootsTracedResourcesWhichStayTheApplications() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(String.valueOf(context.getLowCardinalityKeyValues()));
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		this.contextRunner
+			.withBean(ClientResources.class,
+					() -> ClientResources.builder().tracing(new MicrometerTracing(observations, "app")).build())
+			.withPropertyValues("socketio.cluster.transport=redis", "socketio.cluster.redis.prefix=untraced",
+					"spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// two heartbeats published since the transport started: its commands went out
+				long published = publishCalls();
+				await().atMost(Duration.ofSeconds(10)).until(() -> publishCalls() >= published + 2);
+				assertThat(observed).isEmpty();
+				// the application's own commands on Boot's resources are still observed
+				ClientResources resources = context.getBean(ClientResources.class);
+				RedisClient application = RedisClient.create(resources, RedisURI.create(redis.uri()));
+				try (StatefulRedisConnection<String, String> connection = application.connect()) {
+					connection.sync().set("traced", "yes");
+				}
+				finally {
+					application.shutdown();
+				}
+				await().atMost(Duration.ofSeconds(10)).until(() -> !observed.isEmpty());
+				assertThat(observed).allMatch((keyValues) -> !keyValues.contains("PUBLISH"))
+					.anyMatch((keyValues) -> keyValues.contains("SET"));
+				// the transport shares Boot's threads and left them running
+				assertThat(resources.eventExecutorGroup().isShuttingDown()).isFalse();
+			});
+	}
+
+	private static long publishCalls() {
+		Matcher calls = Pattern.compile("cmdstat_publish:calls=(\\d+)").matcher(redis.cli("INFO", "commandstats"));
+		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
 	}
 
 }
