@@ -188,10 +188,10 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		super.addSocketioHandlers(pipeline);
 		this.connections.add(pipeline.channel());
 		pipeline.addFirst(OUTBOUND_LIMIT, this.outboundLimit);
-		// next to the socket, so that every close passes it
-		pipeline.addFirst(POLLING_POST_ORDER, new PollingPostOrder());
 		pipeline.addAfter(AUTHORIZE_HANDLER, SESSION_QUEUE_LIMIT, this.sessionQueueLimit);
 		pipeline.replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new OversizedRequestAggregator(this.maxHttpContentLength));
+		// ahead of every Socket.IO handler, so that their closes pass it
+		pipeline.addAfter(HTTP_AGGREGATOR, POLLING_POST_ORDER, new PollingPostOrder());
 		pipeline.addLast(OVERSIZED_MESSAGE_CLOSER, OversizedMessageCloser.INSTANCE);
 		if (this.pollingDrain != null) {
 			pipeline.addBefore(AUTHORIZE_HANDLER, POLLING_DRAIN, this.pollingDrain);

@@ -6,6 +6,8 @@ import java.util.List;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * Answers a long-polling POST once its packets are handled, as Node's Engine.IO does.
@@ -15,14 +17,16 @@ import io.netty.channel.ChannelPromise;
  * connection, whose event loop then handled the next packets while this one had not yet
  * begun: a client's events overtook one another, and a binary event whose attachment came
  * in the next POST was dropped, its ack never sent. Whatever is written to the connection
- * while it reads (a POST, or anything else) waits until the read is handled, then goes in
- * the order it was written.
+ * while its POST is handled waits until the POST is, then goes in the order it was written.
+ * Only a POST: a write's completion, which waits with it, is what a WebSocket upgrade
+ * awaits before it reads frames.
  * <p>
- * First in the pipeline, next to the socket: a handler that closes the connection while
- * it reads (a malformed packet ends its session) closes it through this one, which sends
- * what was held first, as a POST is answered before its connection closes. One per
- * connection: its state is the connection's, and Netty calls it on the connection's event
- * loop only (a write from another thread reaches it as a task, after the read).
+ * Right after the HTTP request is whole, ahead of every Socket.IO handler: one that closes
+ * the connection while the POST is handled (a malformed packet ends its session) closes it
+ * through this one, which sends what was held first, as a POST is answered before its
+ * connection closes. One per connection: its state is the connection's, and Netty calls
+ * it on the connection's event loop only (a write from another thread reaches it as a
+ * task, after the read).
  */
 final class PollingPostOrder extends ChannelDuplexHandler {
 
@@ -30,13 +34,12 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	private boolean reading;
 
-	/** What was written (and {@link #FLUSH flushed}) during the read; {@code null} until then. */
+	/** What was written (and {@link #FLUSH flushed}) while the POST is handled; {@code null} until then. */
 	private List<Object> held;
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (this.reading) {
-			// a read fired from within a read: the outer one releases
+		if (this.reading || !(msg instanceof HttpRequest request) || !HttpMethod.POST.equals(request.method())) {
 			ctx.fireChannelRead(msg);
 			return;
 		}
