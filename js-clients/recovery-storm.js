@@ -1,8 +1,8 @@
 // A reconnect storm against a cluster serving the sample application's probe contract, with
 // connection state recovery on: <count> WebSocket clients join rooms ("storm-0" .. "storm-19"),
 // all lose their connections at once (TCP cut, no close frame), <events> messages go to every
-// room meanwhile, then all reconnect at once. Each must come back recovered with every message
-// it missed. Prints progress lines, then one JSON line of totals; exits non-zero on a shortfall.
+// room meanwhile, then all reconnect at once. Each must come back recovered, under its id, with
+// every message it missed. Prints progress lines, then one JSON line of totals; exits non-zero on a shortfall.
 // Usage: node recovery-storm.js http://127.0.0.1:3000 2000 20 [pause seconds before reconnecting]
 const { io } = require("socket.io-client");
 const url = process.argv[2] || "http://127.0.0.1:3000";
@@ -35,7 +35,10 @@ const connected = (socket) => new Promise((resolve) => {
   await connected(sender);
   for (let r = 0; r < ROOMS; r++) sender.emit("message", { room: "storm-" + r, text: "before" });
   while (sockets.some((s) => s.missed < 1)) await sleep(50);
-  for (const s of sockets) s.missed = 0;
+  for (const s of sockets) {
+    s.missed = 0;
+    s.firstId = s.id;
+  }
   const lost = sockets.map((s) => new Promise((resolve) => s.once("disconnect", resolve)));
   for (const s of sockets) s.io.engine.transport.ws._socket.destroy();
   await Promise.all(lost);
@@ -54,7 +57,8 @@ const connected = (socket) => new Promise((resolve) => {
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline && sockets.some((s) => s.recovered && s.missed < events)) await sleep(100);
   const recovered = sockets.filter((s) => s.recovered).length;
-  const complete = sockets.filter((s) => s.recovered && s.missed === events).length;
-  console.log(JSON.stringify({ clients: count, events, recovered, complete, reconnectMillis: Date.now() - started }));
+  const complete = sockets.filter((s) => s.recovered && s.missed === events && s.id === s.firstId).length;
+  const sameId = sockets.filter((s) => s.recovered && s.id === s.firstId).length;
+  console.log(JSON.stringify({ clients: count, events, recovered, sameId, complete, reconnectMillis: Date.now() - started }));
   process.exit(complete === count ? 0 : 1);
 })();
