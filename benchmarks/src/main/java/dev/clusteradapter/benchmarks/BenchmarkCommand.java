@@ -26,7 +26,7 @@ public final class BenchmarkCommand {
 			BaselineServer.run(Integer.parseInt(args[1]));
 		}
 		else if (args.length >= 2 && args[0].equals("floor")) {
-			FloorServer.run(Integer.parseInt(args[1]));
+			FloorServer.run(Integer.parseInt(args[1]), args.length >= 3 && args[2].equals("io_uring"));
 		}
 		else if (args.length >= 1 && args[0].equals("slow-clients")) {
 			SlowClientsRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -45,7 +45,7 @@ public final class BenchmarkCommand {
 		else {
 			System.err.println("usage: run [--quick] [--redis | --redis-outage] --sample-jar JAR [--baseline-sample-jar JAR]"
 					+ " --benchmarks-jar JAR [--node START_SCRIPT] [--js-clients DIR] [--output FILE] [--logs DIR] | slow-clients --sample-jar JAR"
-					+ " [--stalled N] [--rate N] [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT | floor PORT");
+					+ " [--stalled N] [--rate N] [--payload BYTES] [--seconds N] [--logs DIR] | baseline PORT | floor PORT [io_uring]");
 			System.exit(2);
 		}
 	}

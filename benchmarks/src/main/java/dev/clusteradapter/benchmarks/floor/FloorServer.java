@@ -26,6 +26,9 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -59,6 +62,8 @@ public final class FloorServer {
 
 	private final int port;
 
+	private final boolean ioUring;
+
 	private Channel server;
 
 	/**
@@ -66,9 +71,23 @@ public final class FloorServer {
 	 * @param port the port
 	 */
 	public FloorServer(int port) {
+		this(port, false);
+	}
+
+	/**
+	 * A server on a loopback port, with as many event loops as Netty's default (twice the cores).
+	 * @param port the port
+	 * @param ioUring whether to use Netty's io_uring transport rather than epoll
+	 * @throws IllegalStateException when io_uring is asked for and the kernel does not allow it
+	 */
+	public FloorServer(int port, boolean ioUring) {
 		this.port = port;
-		this.group = new MultiThreadIoEventLoopGroup(
-				Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+		if (ioUring && !IoUring.isAvailable()) {
+			throw new IllegalStateException("io_uring is not available", IoUring.unavailabilityCause());
+		}
+		this.ioUring = ioUring;
+		this.group = new MultiThreadIoEventLoopGroup(ioUring ? IoUringIoHandler.newFactory()
+				: Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 	}
 
 	/**
@@ -78,7 +97,8 @@ public final class FloorServer {
 	public void start() throws InterruptedException {
 		Handler handler = new Handler();
 		this.server = new ServerBootstrap().group(this.group)
-			.channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+			.channel(this.ioUring ? IoUringServerSocketChannel.class
+					: Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childHandler(new ChannelInitializer<SocketChannel>() {
 				@Override
@@ -152,13 +172,14 @@ public final class FloorServer {
 	/**
 	 * Runs until the JVM is told to stop.
 	 * @param port the port
+	 * @param ioUring whether on io_uring rather than epoll
 	 * @throws InterruptedException never in practice: the main thread waits forever
 	 */
-	public static void run(int port) throws InterruptedException {
-		FloorServer floor = new FloorServer(port);
+	public static void run(int port, boolean ioUring) throws InterruptedException {
+		FloorServer floor = new FloorServer(port, ioUring);
 		floor.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(floor::stop));
-		System.out.println("floor server listening on " + port);
+		System.out.println("floor server listening on " + port + (ioUring ? " (io_uring)" : ""));
 		Thread.currentThread().join();
 	}
 
