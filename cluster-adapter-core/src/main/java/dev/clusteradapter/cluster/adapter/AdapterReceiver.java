@@ -175,11 +175,12 @@ final class AdapterReceiver implements AdapterTransport.Listener {
 		long requestId = broadcast.requestId();
 		List<SocketIOClient> clients = sockets.match(broadcast.target());
 		// the count goes first: the bus keeps this node's order, so the requester knows what to expect
-		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size(), sockets.ids(clients)));
+		List<String> socketIds = sockets.ids(clients);
+		this.adapter.reply(source, new BroadcastClientCount(requestId, clients.size(), socketIds));
 		int timeout = ClusterAdapter.ackTimeoutSeconds(broadcast.ackTimeoutMillis());
-		for (SocketIOClient client : clients) {
-			String socketId = sockets.id(client);
-			sockets.emit(client, broadcast.event(), args, new AckCallback<>(Object.class, timeout) {
+		for (int i = 0; i < clients.size(); i++) {
+			String socketId = socketIds.get(i);
+			sockets.emit(clients.get(i), broadcast.event(), args, new AckCallback<>(Object.class, timeout) {
 
 				@Override
 				public void onSuccess(Object result) {

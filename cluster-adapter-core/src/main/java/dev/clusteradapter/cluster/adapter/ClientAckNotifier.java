@@ -29,9 +29,15 @@ final class ClientAckNotifier implements AckCollection.Observer {
 		this.listener = listener;
 	}
 
-	/** Registers this node's clients before they are asked. */
-	void asking(List<SocketIOClient> clients) {
-		clients.forEach((client) -> this.localClients.put(this.adapter.sockets().id(client), client));
+	/**
+	 * Registers this node's clients before they are asked.
+	 * @param clients the clients
+	 * @param socketIds their Socket.IO ids, in the same order
+	 */
+	void asking(List<SocketIOClient> clients, List<String> socketIds) {
+		for (int i = 0; i < clients.size(); i++) {
+			this.localClients.put(socketIds.get(i), clients.get(i));
+		}
 	}
 
 	@Override

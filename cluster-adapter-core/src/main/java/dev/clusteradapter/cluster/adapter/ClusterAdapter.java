@@ -304,8 +304,9 @@ public final class ClusterAdapter implements AutoCloseable {
 		AckCollection request = this.requests.register((id) -> new AckCollection(id, nodes, observer), timeout);
 		sendRequest(scope, request, new Broadcast(target, event, encoded, request.id(), timeout.toMillis()));
 		List<SocketIOClient> clients = scope.includesSelf() ? this.sockets.match(target) : List.of();
+		List<String> socketIds = this.sockets.ids(clients);
 		if (relay != null) {
-			relay.asking(clients);
+			relay.asking(clients, socketIds);
 			// a request that could not be sent settles without its observer knowing
 			request.future().whenComplete((result, failure) -> {
 				if (failure != null) {
@@ -313,11 +314,11 @@ public final class ClusterAdapter implements AutoCloseable {
 				}
 			});
 		}
-		request.clients(self, clients.size(), this.sockets.ids(clients));
+		request.clients(self, clients.size(), socketIds);
 		List<Object> forClients = clients.isEmpty() ? List.of() : this.arguments.forClients(encoded);
-		for (SocketIOClient client : clients) {
-			String socketId = this.sockets.id(client);
-			this.sockets.emit(client, event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
+		for (int i = 0; i < clients.size(); i++) {
+			String socketId = socketIds.get(i);
+			this.sockets.emit(clients.get(i), event, forClients, new AckCallback<>(Object.class, ackTimeoutSeconds(timeout.toMillis())) {
 
 				@Override
 				public void onSuccess(Object result) {

@@ -50,6 +50,7 @@ final class LocalSockets {
 		return this.recovery.socketId(client);
 	}
 
+	/** The Socket.IO ids of local clients, in their order. */
 	List<String> ids(List<SocketIOClient> clients) {
 		List<String> ids = new ArrayList<>(clients.size());
 		clients.forEach((client) -> ids.add(id(client)));

@@ -32,30 +32,30 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	private static final Object FLUSH = new Object();
 
-	private boolean reading;
+	private boolean handlingPost;
 
 	/** What was written (and {@link #FLUSH flushed}) while the POST is handled; {@code null} until then. */
 	private List<Object> held;
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
-		if (this.reading || !(msg instanceof HttpRequest request) || !HttpMethod.POST.equals(request.method())) {
+		if (!(msg instanceof HttpRequest request) || !HttpMethod.POST.equals(request.method())) {
 			ctx.fireChannelRead(msg);
 			return;
 		}
-		this.reading = true;
+		this.handlingPost = true;
 		try {
 			ctx.fireChannelRead(msg);
 		}
 		finally {
-			this.reading = false;
+			this.handlingPost = false;
 			release(ctx);
 		}
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (this.reading) {
+		if (this.handlingPost) {
 			held().add(msg);
 			this.held.add(promise);
 			return;
@@ -65,7 +65,7 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 
 	@Override
 	public void flush(ChannelHandlerContext ctx) {
-		if (this.reading) {
+		if (this.handlingPost) {
 			held().add(FLUSH);
 			return;
 		}
@@ -75,7 +75,7 @@ final class PollingPostOrder extends ChannelDuplexHandler {
 	@Override
 	public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
 		// what was written before the close goes first
-		this.reading = false;
+		this.handlingPost = false;
 		release(ctx);
 		ctx.close(promise);
 	}
