@@ -134,7 +134,8 @@ final class LocalSockets {
 		}
 		List<SocketIOClient> result = new ArrayList<>(candidates.size());
 		for (SocketIOClient client : candidates) {
-			if (!excluded.contains(client.getSessionId()) && (!target.volatileOnly() || client.isWritable())) {
+			if ((excluded.isEmpty() || !excluded.contains(client.getSessionId()))
+					&& (!target.volatileOnly() || client.isWritable())) {
 				result.add(client);
 			}
 		}

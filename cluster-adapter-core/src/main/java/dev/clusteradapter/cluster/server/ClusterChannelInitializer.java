@@ -83,7 +83,9 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 
 	private EngineIoV4Decoder decoder;
 
-	private EngineIoV4Encoder encoder;
+	private Configuration configuration;
+
+	private PacketSerializer serializer;
 
 	private WebSocketUpgradeSetup webSocketUpgradeSetup;
 
@@ -179,7 +181,8 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 			});
 			this.recoveryHandler = new ConnectionRecoveryHandler(connectionRecovery, PACKET_HANDLER);
 		}
-		this.encoder = new EngineIoV4Encoder(configuration, serializer);
+		this.configuration = configuration;
+		this.serializer = serializer;
 		this.webSocketUpgradeSetup = new WebSocketUpgradeSetup(configuration.getMaxFramePayloadLength());
 	}
 
@@ -206,7 +209,8 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 		}
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
 		// outbound messages meet the last handler first: ours sees them before netty-socketio's
-		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, this.encoder);
+		// one per connection: it learns where the connection's frames enter once upgraded
+		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, new EngineIoV4Encoder(this.configuration, this.serializer));
 		if (this.closeConnections) {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
 		}

@@ -12,7 +12,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -50,7 +49,6 @@ import dev.clusteradapter.cluster.socketio.OutboundPackets;
  * leading {@code 0x04} byte, and a polling body carries attachments in the v3 binary
  * length-prefixed framing, which a v4 client cannot read.
  */
-@Sharable
 final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	/** Packets per polling response, as netty-socketio: the rest waits for the next poll. */
@@ -62,9 +60,27 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	private final PacketSerializer serializer;
 
+	/** Where an upgraded connection's frames enter its pipeline; {@code null} before the upgrade. */
+	private ChannelHandlerContext frameEntry;
+
+	/**
+	 * Creates the encoder of one connection.
+	 * @param configuration the server's configuration
+	 * @param serializer the packet serializer the server's encoders share
+	 */
 	EngineIoV4Encoder(Configuration configuration, PacketSerializer serializer) {
 		this.configuration = configuration;
 		this.serializer = serializer;
+	}
+
+	/**
+	 * Writes the connection's frames at a context nearer the socket from now on: its
+	 * {@link WebSocketFrameWrites} mark, once the connection has upgraded. Called on the
+	 * connection's event loop.
+	 * @param entry the mark's context
+	 */
+	void writeFramesAt(ChannelHandlerContext entry) {
+		this.frameEntry = entry;
 	}
 
 	@Override
@@ -74,7 +90,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			EngineIoSession session = out.session();
 			if (session.isV4()) {
 				if (out.transport() == Transport.WEBSOCKET) {
-					writeFrames(ctx, session, promise);
+					writeFrames(ctx, out, session, promise, !out.flushedByWriter());
 				}
 				else {
 					writePollingResponse(ctx, out, session, promise);
@@ -85,11 +101,15 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		ctx.write(msg, promise);
 	}
 
-	private void writeFrames(ChannelHandlerContext ctx, EngineIoSession session, ChannelPromise promise)
-			throws IOException {
+	private void writeFrames(ChannelHandlerContext ctx, OutboundPackets request, EngineIoSession session,
+			ChannelPromise promise, boolean flush) throws IOException {
 		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
+		boolean compression = this.configuration.isWebsocketCompression();
+		// frames go past the handlers that serve HTTP only; frame objects the deflate
+		// extension compresses go the whole way
+		ChannelHandlerContext out = (compression || this.frameEntry == null) ? ctx : this.frameEntry;
 		// a write nobody waits for (a broadcast's) makes no promise per frame either
-		FrameWrites writes = new FrameWrites(ctx, promise.isVoid());
+		FrameWrites writes = new FrameWrites(out, promise.isVoid());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
@@ -97,7 +117,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 					// socket.io's volatile: a client that cannot take a write now misses the event
 					continue;
 				}
-				if (this.configuration.isWebsocketCompression()) {
+				if (compression) {
 					// the deflate extension compresses frame objects, not frames already encoded
 					writes.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text())));
 					for (byte[] attachment : encoded.attachments()) {
@@ -127,7 +147,12 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			}
 		}
 		writes.finish(promise);
-		ctx.flush();
+		if (flush) {
+			out.flush();
+		}
+		else {
+			request.flushAt(out);
+		}
 	}
 
 	private void writePollingResponse(ChannelHandlerContext ctx, OutboundPackets message, EngineIoSession session,

@@ -71,6 +71,7 @@ final class WebSocketUpgradeSetup extends ChannelOutboundHandlerAdapter {
 		}
 		pipeline.addAfter(encoder.name(), CLOSING_HANDSHAKE, new WebSocketClosingHandshake(
 				(long) DISCARDED_FRAMES * this.maxFramePayloadLength));
+		WebSocketFrameWrites.mark(pipeline, CLOSING_HANDSHAKE);
 	}
 
 }

@@ -14,6 +14,7 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.EventLoop;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -35,9 +36,9 @@ import io.netty.util.concurrent.FastThreadLocal;
 public final class GatheredWrites {
 
 	/** Per event loop thread: the connections written to and not flushed yet. */
-	private static final FastThreadLocal<List<Channel>> UNFLUSHED = new FastThreadLocal<>() {
+	private static final FastThreadLocal<List<ChannelOutboundInvoker>> UNFLUSHED = new FastThreadLocal<>() {
 		@Override
-		protected List<Channel> initialValue() {
+		protected List<ChannelOutboundInvoker> initialValue() {
 			return new ArrayList<>();
 		}
 	};
@@ -97,22 +98,27 @@ public final class GatheredWrites {
 	}
 
 	private void write(List<Write> writes) {
-		for (Write write : writes) {
-			Channel channel = write.channel();
-			ClientHead head = write.head();
-			Object request = (this.ownEncoder && EngineIOVersion.V4.equals(head.getEngineIOVersion()))
-					? OutboundPackets.webSocketRequest(head) : new OutPacketMessage(head, Transport.WEBSOCKET);
-			// nobody waits for a broadcast's write: a failed one (the connection closed) is
-			// the connection's end, which its own close handling serves
-			channel.write(request, new VoidChannelPromise(channel, false));
-		}
-		List<Channel> unflushed = UNFLUSHED.get();
+		List<ChannelOutboundInvoker> unflushed = UNFLUSHED.get();
 		if (unflushed.isEmpty()) {
 			// after the tasks already queued on this loop: the other broadcasts of this turn
 			writes.get(0).channel().eventLoop().execute(GatheredWrites::flushUnflushed);
 		}
 		for (Write write : writes) {
-			unflushed.add(write.channel());
+			Channel channel = write.channel();
+			ClientHead head = write.head();
+			// nobody waits for a broadcast's write: a failed one (the connection closed) is
+			// the connection's end, which its own close handling serves
+			if (this.ownEncoder && EngineIOVersion.V4.equals(head.getEngineIOVersion())) {
+				OutboundPackets.WebSocketRequest request = OutboundPackets.webSocketRequest(head);
+				channel.write(request, new VoidChannelPromise(channel, false));
+				// the encoder wrote the frames near the socket: flushed from there, they skip
+				// the pipeline's HTTP handlers too
+				unflushed.add(request.flushAt(channel));
+			}
+			else {
+				channel.write(new OutPacketMessage(head, Transport.WEBSOCKET), new VoidChannelPromise(channel, false));
+				unflushed.add(channel);
+			}
 		}
 	}
 
@@ -122,10 +128,10 @@ public final class GatheredWrites {
 	 * listed twice costs its second flush a pass through its pipeline, which finds nothing.
 	 */
 	private static void flushUnflushed() {
-		List<Channel> unflushed = UNFLUSHED.get();
+		List<ChannelOutboundInvoker> unflushed = UNFLUSHED.get();
 		try {
-			for (Channel channel : unflushed) {
-				channel.flush();
+			for (ChannelOutboundInvoker connection : unflushed) {
+				connection.flush();
 			}
 		}
 		finally {

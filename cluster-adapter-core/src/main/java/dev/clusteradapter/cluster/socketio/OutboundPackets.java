@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundInvoker;
 
 /**
  * netty-socketio's request to write what a session has queued on a transport (its
@@ -21,10 +22,13 @@ public final class OutboundPackets {
 
 	private final UUID cookieSessionId;
 
-	private OutboundPackets(ClientHead head, Transport transport, UUID cookieSessionId) {
+	private final WebSocketRequest gathered;
+
+	private OutboundPackets(ClientHead head, Transport transport, UUID cookieSessionId, WebSocketRequest gathered) {
 		this.head = head;
 		this.transport = transport;
 		this.cookieSessionId = cookieSessionId;
+		this.gathered = gathered;
 	}
 
 	/**
@@ -34,10 +38,10 @@ public final class OutboundPackets {
 	 */
 	public static OutboundPackets of(Object msg) {
 		if (msg instanceof OutPacketMessage out) {
-			return new OutboundPackets(out.getClientHead(), out.getTransport(), out.getSessionId());
+			return new OutboundPackets(out.getClientHead(), out.getTransport(), out.getSessionId(), null);
 		}
 		if (msg instanceof WebSocketRequest request) {
-			return new OutboundPackets(request.head(), Transport.WEBSOCKET, null);
+			return new OutboundPackets(request.head, Transport.WEBSOCKET, null, request);
 		}
 		return null;
 	}
@@ -58,11 +62,12 @@ public final class OutboundPackets {
 	 * A request to write what an Engine.IO v4 session has queued on its WebSocket, which only
 	 * the starter's encoder serves (netty-socketio's passes it on unread): netty-socketio's own
 	 * request looks the handshake's {@code Origin} header up each time it is made, once per
-	 * recipient of a broadcast, for the CORS headers of a polling response.
+	 * recipient of a broadcast, for the CORS headers of a polling response. Its writer
+	 * flushes the connection itself, once per turn of its event loop: the encoder does not.
 	 * @param head the session
 	 * @return the message to write
 	 */
-	static Object webSocketRequest(ClientHead head) {
+	static WebSocketRequest webSocketRequest(ClientHead head) {
 		return new WebSocketRequest(head);
 	}
 
@@ -80,6 +85,26 @@ public final class OutboundPackets {
 	 */
 	public Transport transport() {
 		return this.transport;
+	}
+
+	/**
+	 * Whether the writer of the request flushes the connection itself, after every other
+	 * request of its event loop's turn; else the encoder flushes what it writes.
+	 * @return {@code true} for a broadcast's gathered writes
+	 */
+	public boolean flushedByWriter() {
+		return this.gathered != null;
+	}
+
+	/**
+	 * Tells the writer of a request it {@link #flushedByWriter() flushes itself} where the
+	 * encoder wrote the frames, to flush them from there.
+	 * @param entry the context the frames were written to
+	 */
+	public void flushAt(ChannelOutboundInvoker entry) {
+		if (this.gathered != null) {
+			this.gathered.flushAt = entry;
+		}
 	}
 
 	/**
@@ -121,7 +146,29 @@ public final class OutboundPackets {
 		channel.attr(EncoderHandler.ORIGIN).set(origin);
 	}
 
-	private record WebSocketRequest(ClientHead head) {
+	/**
+	 * A broadcast's request to write a WebSocket session's queue; the encoder that serves it
+	 * says where it wrote the frames, on the connection's event loop, before the write returns.
+	 */
+	static final class WebSocketRequest {
+
+		private final ClientHead head;
+
+		private ChannelOutboundInvoker flushAt;
+
+		private WebSocketRequest(ClientHead head) {
+			this.head = head;
+		}
+
+		/**
+		 * Where to flush the frames written for the request.
+		 * @param channel the connection the request was written to
+		 * @return the context the encoder wrote at, or the connection when none said
+		 */
+		ChannelOutboundInvoker flushAt(Channel channel) {
+			return (this.flushAt != null) ? this.flushAt : channel;
+		}
+
 	}
 
 }

@@ -1,0 +1,94 @@
+package dev.clusteradapter.cluster.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.buffer.ByteBuf;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.clusteradapter.cluster.adapter.SocketIoCluster;
+import dev.clusteradapter.cluster.socketio.EngineIoSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Broadcasts that reach a WebSocket client in one turn of its event loop are offered to its
+ * socket in one flush, one system call however many they are, and they go through the
+ * handlers that guard the socket (the closing handshake, the outbound limit) on the way.
+ */
+class GatheredFlushTests extends TwoIpcWorkersTests {
+
+	private static final int BROADCASTS = 20;
+
+	private JavaClient client;
+
+	@AfterEach
+	void closeClient() {
+		if (this.client != null) {
+			this.client.close();
+		}
+	}
+
+	@Test
+	void broadcastsOfOneTurnReachTheSocketInOneFlush() {
+		List<Integer> received = new CopyOnWriteArrayList<>();
+		this.client = JavaClient.connect(this.w1.url("/"), ClientTransports.WEBSOCKET);
+		this.client.socket().on("seq", (args) -> received.add((Integer) args[0]));
+		await().atMost(SETTLED).until(() -> this.w1.server.getAllClients().size() == 1);
+		SocketIOClient recipient = this.w1.server.getAllClients().iterator().next();
+		Channel channel = EngineIoSession.of(recipient).connections().get(0);
+		AtomicInteger flushes = new AtomicInteger();
+		List<Object> written = new CopyOnWriteArrayList<>();
+		// at the socket's end of the pipeline: what reaches the socket, and how many flushes
+		// offer it writes (a flush that finds none makes no system call)
+		channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+
+			private int unflushed;
+
+			@Override
+			public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+				written.add(msg);
+				this.unflushed++;
+				ctx.write(msg, promise);
+			}
+
+			@Override
+			public void flush(ChannelHandlerContext ctx) {
+				if (this.unflushed > 0) {
+					flushes.incrementAndGet();
+					this.unflushed = 0;
+				}
+				ctx.flush();
+			}
+
+		});
+		SocketIoCluster cluster = new SocketIoCluster(this.w1.adapter);
+		// one turn of the client's event loop
+		channel.eventLoop().execute(() -> {
+			for (int i = 0; i < BROADCASTS; i++) {
+				cluster.emit("seq", i);
+			}
+		});
+		List<Integer> expected = new ArrayList<>();
+		for (int i = 0; i < BROADCASTS; i++) {
+			expected.add(i);
+		}
+		await().atMost(SETTLED).until(() -> received.size() == BROADCASTS);
+		assertThat(received).containsExactlyElementsOf(expected);
+		assertThat(written).hasSize(BROADCASTS).allMatch(ByteBuf.class::isInstance);
+		assertThat(flushes).hasValue(1);
+		// the frames entered past the HTTP handlers, ahead of the closing handshake
+		List<String> names = channel.pipeline().names();
+		assertThat(names.indexOf(WebSocketFrameWrites.NAME)).isEqualTo(names.indexOf(WebSocketUpgradeSetup.CLOSING_HANDSHAKE) + 1);
+	}
+
+}
