@@ -11,13 +11,13 @@ import io.netty.channel.ChannelPipeline;
  * which serve HTTP requests and responses only and would pass each frame and each flush on
  * unread, one call and one cold context each per recipient.
  * <pre>
- * head - outboundLimit - wsdecoder - pollingPostOrder - wsencoder - webSocketClosingHandshake
+ * head - outboundLimit - wsdecoder - wsencoder - webSocketClosingHandshake
  *      - [webSocketFrames] - webSocketUpgradeSetup - unknownSession - engineIoV4Decoder - ... - engineIoV4Encoder - ... tail
  *          ^ frames enter here
  * </pre>
  * The mark handles nothing itself: Netty skips it on every other write. Skipping the
  * handlers keeps order, as none of them holds a frame back (the polling handlers hold an
- * HTTP response or a POST's writes only, and an upgraded connection carries neither) and
+ * HTTP response only, and an upgraded connection carries none) and
  * all of a connection's writes run on its event loop.
  */
 @Sharable

@@ -72,6 +72,10 @@ final class WebSocketUpgradeSetup extends ChannelOutboundHandlerAdapter {
 		pipeline.addAfter(encoder.name(), CLOSING_HANDSHAKE, new WebSocketClosingHandshake(
 				(long) DISCARDED_FRAMES * this.maxFramePayloadLength));
 		WebSocketFrameWrites.mark(pipeline, CLOSING_HANDSHAKE);
+		if (pipeline.get(ClusterChannelInitializer.POLLING_POST_ORDER) != null) {
+			// an upgraded connection carries no POST: its every write and flush would pass it for nothing
+			pipeline.remove(ClusterChannelInitializer.POLLING_POST_ORDER);
+		}
 	}
 
 }
