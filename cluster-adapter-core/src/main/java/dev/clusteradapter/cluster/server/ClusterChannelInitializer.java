@@ -20,7 +20,7 @@ import dev.clusteradapter.cluster.socketio.SocketIoPipeline;
  * outboundLimit - httpDecoder - [requestGuard] - httpAggregator - httpEncoder - webSocketUpgradeSetup - unknownSession - [connectionClose] - ... - engineIoV4Decoder
  *   - packetSender - [connectionRecovery] - packetHandler - pollingDrain - engineIoRequestGuard - authorizeHandler - sessionQueueLimit - pollingTransport - binaryFrameMarker
  *   - [webSocketAggregator] - webSocketTransport - socketioEncoder
- *   - engineIoV4Encoder - wrongUrlBlocker - oversizedMessageCloser
+ *   - wrongUrlBlocker - oversizedMessageCloser - engineIoV4Encoder
  * </pre>
  * The HTTP aggregator is the starter's {@link OversizedRequestAggregator}, which answers a
  * body over the limit with {@code 413}. Once a connection upgrades to WebSocket, its frame
@@ -208,9 +208,11 @@ class ClusterChannelInitializer extends SocketIoPipeline {
 			pipeline.addBefore(PACKET_HANDLER, CONNECTION_RECOVERY, this.recoveryHandler);
 		}
 		pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAME_MARKER, BinaryFrameMarker.INSTANCE);
-		// outbound messages meet the last handler first: ours sees them before netty-socketio's
-		// one per connection: it learns where the connection's frames enter once upgraded
-		pipeline.addAfter(SOCKETIO_ENCODER, ENGINE_IO_V4_ENCODER, new EngineIoV4Encoder(this.configuration, this.serializer));
+		// outbound messages meet the last handler first: ours sees them before netty-socketio's,
+		// and a write from the channel meets no other context on its way (a broadcast writes
+		// to hundreds of connections, each pipeline cold in the cache); one per connection: it
+		// learns where the connection's frames enter once upgraded
+		pipeline.addLast(ENGINE_IO_V4_ENCODER, new EngineIoV4Encoder(this.configuration, this.serializer));
 		if (this.closeConnections) {
 			pipeline.addAfter(HTTP_ENCODER, CONNECTION_CLOSE, ConnectionCloseHandler.INSTANCE);
 		}

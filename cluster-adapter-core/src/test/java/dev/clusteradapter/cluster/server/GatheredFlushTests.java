@@ -89,6 +89,8 @@ class GatheredFlushTests extends TwoIpcWorkersTests {
 		// the frames entered past the HTTP handlers, ahead of the closing handshake
 		List<String> names = channel.pipeline().names();
 		assertThat(names.indexOf(WebSocketFrameWrites.NAME)).isEqualTo(names.indexOf(WebSocketUpgradeSetup.CLOSING_HANDSHAKE) + 1);
+		// a write from the channel meets the encoder first
+		assertThat(names.get(names.size() - 2)).isEqualTo(ClusterChannelInitializer.ENGINE_IO_V4_ENCODER);
 		// only a POST needs it
 		assertThat(names).doesNotContain(ClusterChannelInitializer.POLLING_POST_ORDER);
 	}
