@@ -177,8 +177,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
 	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
 	 * however small), {@code SO_REUSEADDR}, random session ids (a client
-	 * cannot pick its own), the native epoll transport where available (needed to adopt
-	 * connections handed over on Linux), a {@link ClusterJsonSupport}, and a
+	 * cannot pick its own), the native epoll transport where available (for a plain
+	 * {@link SocketIOServer}: this class runs on the transport of
+	 * {@link #setTransport(SocketTransport)}), a {@link ClusterJsonSupport}, and a
 	 * {@link ClientErrorListener} (a client's malformed packet closes its connection).
 	 * @return a new configuration
 	 */
