@@ -29,7 +29,7 @@ public enum SocketTransport {
 	 */
 	AUTO,
 
-	/** Netty's native io_uring transport (Linux 5.14 or later, io_uring not disabled). */
+	/** Netty's native io_uring transport (Linux 5.9 or later, io_uring not disabled). */
 	IO_URING,
 
 	/** Netty's native epoll transport (Linux). */
