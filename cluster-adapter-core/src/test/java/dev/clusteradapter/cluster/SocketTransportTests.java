@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class SocketTransportTests {
 
 	@Test
-	void autoPrefersIoUringThenEpollThenNio() {
-		assertThat(SocketTransport.AUTO.resolve(true, true)).isEqualTo(SocketTransport.IO_URING);
+	void autoChoosesEpollThenNioButNeverIoUring() {
+		assertThat(SocketTransport.AUTO.resolve(true, true)).isEqualTo(SocketTransport.EPOLL);
 		assertThat(SocketTransport.AUTO.resolve(false, true)).isEqualTo(SocketTransport.EPOLL);
+		assertThat(SocketTransport.AUTO.resolve(true, false)).isEqualTo(SocketTransport.NIO);
 		assertThat(SocketTransport.AUTO.resolve(false, false)).isEqualTo(SocketTransport.NIO);
 	}
 
@@ -38,12 +39,11 @@ class SocketTransportTests {
 
 	@Test
 	void autoSaysWhatItChoseOnThisMachineAndWhy() {
-		if (IoUring.isAvailable()) {
-			assertThat(SocketTransport.AUTO.describe()).isEqualTo("io_uring (auto: io_uring is available)");
+		if (Epoll.isAvailable()) {
+			assertThat(SocketTransport.AUTO.describe()).isEqualTo("epoll (auto: native epoll is available)");
 		}
 		else {
-			assertThat(SocketTransport.AUTO.describe())
-				.startsWith((Epoll.isAvailable() ? "epoll" : "nio") + " (auto: io_uring is unavailable: ");
+			assertThat(SocketTransport.AUTO.describe()).startsWith("nio (auto: native epoll is unavailable: ");
 		}
 	}
 
@@ -52,6 +52,13 @@ class SocketTransportTests {
 		assertThat(SocketTransport.NIO.describe()).isEqualTo("nio (configured)");
 		if (Epoll.isAvailable()) {
 			assertThat(SocketTransport.EPOLL.describe()).isEqualTo("epoll (configured)");
+		}
+		if (IoUring.isAvailable()) {
+			assertThat(SocketTransport.IO_URING.describe()).isEqualTo("io_uring (configured)");
+		}
+		else {
+			assertThatIllegalStateException().isThrownBy(SocketTransport.IO_URING::describe)
+				.withMessageStartingWith("Socket transport io_uring is unavailable: ");
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.netty.channel.uring.IoUring;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Manager;
@@ -21,19 +22,21 @@ import dev.clusteradapter.cluster.SocketTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Workers on each Netty transport ({@code socketio.server.netty-transport}: auto, which is
- * io_uring where the kernel allows it, epoll, and nio, to which the primary relays since it
- * cannot adopt a handed-over connection) serve the official Java client over polling,
+ * epoll here, io-uring where the kernel allows it, and nio, to which the primary relays since
+ * it cannot adopt a handed-over connection) serve the official Java client over polling,
  * WebSocket, and polling upgraded to WebSocket, through the primary's public port.
  */
 class NettyTransportIntegrationTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "auto", "epoll", "nio" })
+	@ValueSource(strings = { "auto", "io-uring", "nio" })
 	void connectionsThroughThePrimaryAreServedOverEveryClientTransport(String transport) throws Exception {
-		SocketTransport configured = SocketTransport.valueOf(transport.toUpperCase(Locale.ROOT));
+		SocketTransport configured = SocketTransport.valueOf(transport.toUpperCase(Locale.ROOT).replace('-', '_'));
+		assumeTrue(configured != SocketTransport.IO_URING || IoUring.isAvailable(), "io_uring is unavailable here");
 		try (SampleCluster cluster = SampleCluster.start("transport-" + transport,
 				"--socketio.server.netty-transport=" + transport).awaitServing(2)) {
 			assertThat(cluster.output()).anyMatch((line) -> line.contains("sticky mode handover"));

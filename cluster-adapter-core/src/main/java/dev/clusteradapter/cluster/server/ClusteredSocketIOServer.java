@@ -62,7 +62,7 @@ import dev.clusteradapter.cluster.socketio.SocketIoServerStart;
  * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
  * port;</li>
  * <li>its connections run on the Netty transport {@link #setTransport(SocketTransport) set}:
- * io_uring where the kernel allows it, unless set otherwise (netty-socketio's own
+ * epoll where available unless set otherwise, io_uring when set (netty-socketio's own
  * {@code useLinuxNativeEpoll} setting is not consulted);</li>
  * <li>{@link #adopt(int, ByteBuf)} serves a connection accepted elsewhere;</li>
  * <li>a client that stops reading cannot hold the server's memory: once more than

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server's lifecycle (start on a free or a taken port, restart, stop), its
@@ -134,6 +136,7 @@ class ClusteredSocketIOServerTests {
 	}
 
 	private static ProbeServer startOn(SocketTransport transport) {
+		assumeTrue(transport != SocketTransport.IO_URING || IoUring.isAvailable(), "io_uring is unavailable here");
 		ProbeServer server = ProbeServer.start((configuration) -> {
 		}, (clustered) -> clustered.setTransport(transport));
 		assertThat(cluster(server).getTransport()).isEqualTo(transport);
