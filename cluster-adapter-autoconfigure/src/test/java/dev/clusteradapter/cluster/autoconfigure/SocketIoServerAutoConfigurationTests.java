@@ -43,7 +43,10 @@ class SocketIoServerAutoConfigurationTests {
 			assertThat(context.getBean(ClusteredSocketIOServer.class).getMaxOutboundBuffer())
 				.isEqualTo(ClusteredSocketIOServer.DEFAULT_MAX_OUTBOUND_BUFFER)
 				.isEqualTo(1024 * 1024);
-			assertThat(context.getBean(ClusteredSocketIOServer.class).getTransport()).isEqualTo(SocketTransport.AUTO);
+			// started: the transport auto stands for here
+			assertThat(context.getBean(SocketIoServerProperties.class).getNettyTransport()).isEqualTo(SocketTransport.AUTO);
+			assertThat(context.getBean(ClusteredSocketIOServer.class).getTransport())
+				.isEqualTo(SocketTransport.AUTO.resolve());
 		});
 	}
 
