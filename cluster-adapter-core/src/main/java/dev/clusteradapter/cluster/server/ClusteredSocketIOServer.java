@@ -362,12 +362,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		String description = this.transport.describe();
 		SocketTransport resolved = this.transport.resolve();
 		logger.info("Socket.IO server transport: {}", description);
+		SocketIoServerStart.startPipeline(this, this.initializer);
 		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(configuration.getBossThreads(),
 				new DefaultThreadFactory("socketio-boss"), resolved.ioHandlerFactory());
 		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(configuration.getWorkerThreads(),
 				new DefaultThreadFactory("socketio-worker"), resolved.ioHandlerFactory());
 		this.running = resolved;
-		SocketIoServerStart.startPipeline(this, this.initializer);
 		ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
 			.channel(resolved.serverSocketChannel())
 			.childHandler(this.initializer);
