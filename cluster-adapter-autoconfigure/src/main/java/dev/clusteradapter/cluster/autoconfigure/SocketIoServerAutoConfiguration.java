@@ -6,6 +6,7 @@ import java.util.List;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import dev.clusteradapter.cluster.ClusterRole;
+import dev.clusteradapter.cluster.SocketTransport;
 import dev.clusteradapter.cluster.adapter.ClusterAdapter;
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
 import dev.clusteradapter.cluster.adapter.RequestTotals;
@@ -107,6 +108,7 @@ public final class SocketIoServerAutoConfiguration {
 			server = new ClusteredSocketIOServer(configuration, false);
 		}
 		server.setMaxOutboundBuffer(properties.getMaxOutboundBuffer().toBytes());
+		server.setTransport(properties.getNettyTransport());
 		slowClientMetrics.ifAvailable(server::setSlowClientMetrics);
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));
@@ -136,9 +138,12 @@ public final class SocketIoServerAutoConfiguration {
 	@ConditionalOnBean(IpcClient.class)
 	HandoverLifecycle handoverLifecycle(SocketIOServer server, IpcClient client, WorkerNode node) {
 		// Handover passes file descriptors over a Unix socket: only beside a primary reached
-		// through one (so on this host, with native epoll), and only into the starter's server.
-		// The socket lies beside the primary's, in the directory only this user may enter.
-		boolean possible = client.endpoint().transport() == IpcTransport.UNIX && server instanceof ClusteredSocketIOServer;
+		// through one (so on this host, with native epoll), and only into the starter's server
+		// on a native transport. The socket lies beside the primary's, in the directory only
+		// this user may enter.
+		boolean possible = client.endpoint().transport() == IpcTransport.UNIX
+				&& server instanceof ClusteredSocketIOServer clustered
+				&& clustered.getTransport().resolve() != SocketTransport.NIO;
 		// once it takes connections, the primary hears at once that this worker serves
 		return new HandoverLifecycle(possible ? (ClusteredSocketIOServer) server : null, () -> Path
 			.of(client.endpoint().address())

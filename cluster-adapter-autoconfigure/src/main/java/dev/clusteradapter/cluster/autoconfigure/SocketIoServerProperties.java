@@ -7,6 +7,7 @@ import java.util.List;
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Transport;
 
+import dev.clusteradapter.cluster.SocketTransport;
 import dev.clusteradapter.cluster.adapter.ConnectionRecoveryOptions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -125,6 +126,15 @@ public class SocketIoServerProperties {
 	 * elsewhere Netty's default (twice the processors).
 	 */
 	private int workerThreads;
+
+	/**
+	 * Netty transport of the client connections (event loops, listening socket, and the
+	 * connections the primary hands over): auto (epoll where available, else nio), epoll,
+	 * io-uring (less CPU per delivery, but a client that reads can be disconnected by the
+	 * outbound limit during a burst), or nio (connections are then relayed, not handed
+	 * over). A transport set explicitly and unavailable fails the start.
+	 */
+	private SocketTransport nettyTransport = SocketTransport.AUTO;
 
 	/**
 	 * Socket.IO's connection state recovery, across the cluster.
@@ -273,6 +283,14 @@ public class SocketIoServerProperties {
 
 	public void setWorkerThreads(int workerThreads) {
 		this.workerThreads = workerThreads;
+	}
+
+	public SocketTransport getNettyTransport() {
+		return this.nettyTransport;
+	}
+
+	public void setNettyTransport(SocketTransport nettyTransport) {
+		this.nettyTransport = nettyTransport;
 	}
 
 	public ConnectionStateRecovery getConnectionStateRecovery() {

@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import org.junit.jupiter.api.Test;
 
+import dev.clusteradapter.cluster.SocketTransport;
 import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,6 +43,10 @@ class SocketIoServerAutoConfigurationTests {
 			assertThat(context.getBean(ClusteredSocketIOServer.class).getMaxOutboundBuffer())
 				.isEqualTo(ClusteredSocketIOServer.DEFAULT_MAX_OUTBOUND_BUFFER)
 				.isEqualTo(1024 * 1024);
+			// started: the transport auto stands for here
+			assertThat(context.getBean(SocketIoServerProperties.class).getNettyTransport()).isEqualTo(SocketTransport.AUTO);
+			assertThat(context.getBean(ClusteredSocketIOServer.class).getTransport())
+				.isEqualTo(SocketTransport.AUTO.resolve());
 		});
 	}
 
@@ -88,7 +93,8 @@ class SocketIoServerAutoConfigurationTests {
 			.withPropertyValues("socketio.cluster.role=worker", "socketio.server.ping-interval=7s",
 					"socketio.server.ping-timeout=3s", "socketio.server.max-frame-payload-length=2MB",
 					"socketio.server.transports=websocket", "socketio.server.origin=http://example.test",
-					"socketio.server.websocket-compression=true", "socketio.server.max-outbound-buffer=256KB")
+					"socketio.server.websocket-compression=true", "socketio.server.max-outbound-buffer=256KB",
+					"socketio.server.netty-transport=io-uring")
 			.run((context) -> {
 				Configuration configuration = context.getBean(Configuration.class);
 				assertThat(configuration.getPingInterval()).isEqualTo(7000);
@@ -98,6 +104,8 @@ class SocketIoServerAutoConfigurationTests {
 				assertThat(configuration.getOrigin()).isEqualTo("http://example.test");
 				assertThat(configuration.isWebsocketCompression()).isTrue();
 				assertThat(context.getBean(ClusteredSocketIOServer.class).getMaxOutboundBuffer()).isEqualTo(256 * 1024);
+				assertThat(context.getBean(ClusteredSocketIOServer.class).getTransport())
+					.isEqualTo(SocketTransport.IO_URING);
 			});
 	}
 

@@ -1,11 +1,13 @@
 package dev.clusteradapter.cluster.server;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -23,15 +25,22 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.clusteradapter.cluster.SocketTransport;
 import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
 import dev.clusteradapter.cluster.adapter.ConnectionRecovery;
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
 import dev.clusteradapter.cluster.socketio.EngineIoSession;
 import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
+import dev.clusteradapter.cluster.socketio.SocketIoServerStart;
 
 /**
  * A netty-socketio server that every Socket.IO v4 client can use fully, and that accepts
@@ -52,7 +61,10 @@ import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
  * <li>{@link #start()} fails with a clear message and leaves no thread behind,
  * {@link #stop()} is quick and safe at any time, {@link #getPort()} tells the bound
  * port;</li>
- * <li>{@link #adopt(Channel, ByteBuf)} serves a connection accepted elsewhere;</li>
+ * <li>its connections run on the Netty transport {@link #setTransport(SocketTransport) set}:
+ * epoll where available unless set otherwise, io_uring when set (netty-socketio's own
+ * {@code useLinuxNativeEpoll} setting is not consulted);</li>
+ * <li>{@link #adopt(int, ByteBuf)} serves a connection accepted elsewhere;</li>
  * <li>a client that stops reading cannot hold the server's memory: once more than
  * {@link #setMaxOutboundBuffer(long)} waits for it, it is disconnected (see
  * {@link OutboundLimit}, {@link SessionQueueLimit}); the connections of a session that
@@ -72,6 +84,8 @@ import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
  */
 public class ClusteredSocketIOServer extends SocketIOServer {
 
+	private static final Logger logger = LoggerFactory.getLogger(ClusteredSocketIOServer.class);
+
 	private static final long QUIET_PERIOD_MILLIS = 100;
 
 	private static final long SHUTDOWN_TIMEOUT_MILLIS = 5000;
@@ -90,6 +104,11 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	private volatile EventLoopGroup workerGroup;
 
 	private volatile Map<ChannelOption<?>, Object> childOptions = Map.of();
+
+	private volatile SocketTransport transport = SocketTransport.AUTO;
+
+	/** The transport of the event loops, resolved at start; {@code null} before. */
+	private volatile SocketTransport running;
 
 	/** Connection state recovery of the cluster node; {@code null} without a cluster. */
 	private final ConnectionRecovery recovery;
@@ -158,8 +177,9 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 * per-message compression (as Socket.IO 4: it costs more than it saves on small
 	 * messages), no HTTP compression (netty-socketio would gzip every polling response,
 	 * however small), {@code SO_REUSEADDR}, random session ids (a client
-	 * cannot pick its own), the native epoll transport where available (needed to adopt
-	 * connections handed over on Linux), a {@link ClusterJsonSupport}, and a
+	 * cannot pick its own), the native epoll transport where available (for a plain
+	 * {@link SocketIOServer}: this class runs on the transport of
+	 * {@link #setTransport(SocketTransport)}), a {@link ClusterJsonSupport}, and a
 	 * {@link ClientErrorListener} (a client's malformed packet closes its connection).
 	 * @return a new configuration
 	 */
@@ -207,6 +227,24 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	 */
 	public long getMaxOutboundBuffer() {
 		return this.initializer.slowClients().limit();
+	}
+
+	/**
+	 * Sets the Netty transport of the server's event loops, listening socket and adopted
+	 * connections; {@link SocketTransport#AUTO} unless set. Set it before {@link #start()}.
+	 * @param transport the transport
+	 */
+	public void setTransport(SocketTransport transport) {
+		this.transport = Objects.requireNonNull(transport, "transport");
+	}
+
+	/**
+	 * The Netty transport the server runs on.
+	 * @return the transport resolved at start, or the one set when not started
+	 */
+	public SocketTransport getTransport() {
+		SocketTransport resolved = this.running;
+		return (resolved != null) ? resolved : this.transport;
 	}
 
 	/**
@@ -313,12 +351,32 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		}
 	}
 
+	/**
+	 * Starts listening on the configured address, as netty-socketio's own
+	 * {@code startAsync} does, but on the transport {@link #setTransport(SocketTransport) set}.
+	 * @throws IllegalStateException when the transport set explicitly is unavailable
+	 */
 	@Override
 	public Future<Void> startAsync() {
-		Future<Void> bound = super.startAsync();
-		if (bound instanceof ChannelFuture channelFuture) {
-			this.serverChannel = channelFuture.channel();
-		}
+		Configuration configuration = SocketIoServerStart.configuration(this);
+		String description = this.transport.describe();
+		SocketTransport resolved = this.transport.resolve();
+		logger.info("Socket.IO server transport: {}", description);
+		SocketIoServerStart.startPipeline(this, this.initializer);
+		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(configuration.getBossThreads(),
+				new DefaultThreadFactory("socketio-boss"), resolved.ioHandlerFactory());
+		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(configuration.getWorkerThreads(),
+				new DefaultThreadFactory("socketio-worker"), resolved.ioHandlerFactory());
+		this.running = resolved;
+		ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
+			.channel(resolved.serverSocketChannel())
+			.childHandler(this.initializer);
+		applyConnectionOptions(bootstrap);
+		InetSocketAddress address = (configuration.getHostname() != null)
+				? new InetSocketAddress(configuration.getHostname(), configuration.getPort())
+				: new InetSocketAddress(configuration.getPort());
+		ChannelFuture bound = bootstrap.bind(address);
+		this.serverChannel = bound.channel();
 		return bound;
 	}
 
@@ -379,11 +437,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 				TimeUnit.MILLISECONDS);
 		bossTerminated.awaitUninterruptibly();
 		workersTerminated.awaitUninterruptibly();
-		// netty-socketio's own stop finds its groups terminated already, and stops the stores
-		super.stop();
+		// what netty-socketio's own stop does besides its groups, which startAsync never made
+		this.initializer.stop();
 		this.serverChannel = null;
 		this.bossGroup = null;
 		this.workerGroup = null;
+		this.running = null;
 	}
 
 	/**
@@ -401,12 +460,61 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 
 	/**
 	 * Serves a client connection accepted elsewhere (by the primary, which passed its file
+	 * descriptor) on this server's transport, as {@link #adopt(Channel, ByteBuf)}. Implements
+	 * the handover's {@code ConnectionAdopter}.
+	 * @param fd the connected TCP socket, which this server owns from the call on: it is
+	 * closed when it cannot be served, also when this method throws
+	 * @param alreadyRead bytes read from the connection before the hand-over (may be empty);
+	 * released by this method
+	 * @return the registration, failed when the connection could not be registered (it is
+	 * then closed)
+	 * @throws IllegalStateException when the server is not started
+	 * @throws UnsupportedOperationException when the server runs on NIO, which cannot adopt
+	 * a descriptor
+	 */
+	public ChannelFuture adopt(int fd, ByteBuf alreadyRead) {
+		SocketTransport resolved = this.running;
+		try {
+			if (resolved == null) {
+				throw new IllegalStateException("Socket.IO server is not started");
+			}
+			if (resolved == SocketTransport.NIO) {
+				throw new UnsupportedOperationException("A Socket.IO server on NIO cannot adopt a socket descriptor");
+			}
+		}
+		catch (RuntimeException ex) {
+			alreadyRead.release();
+			closeQuietly(fd);
+			throw ex;
+		}
+		Channel channel = resolved.socketChannel(fd);
+		try {
+			return adopt(channel, alreadyRead);
+		}
+		catch (RuntimeException ex) {
+			channel.unsafe().closeForcibly();
+			throw ex;
+		}
+	}
+
+	private static void closeQuietly(int fd) {
+		try {
+			new FileDescriptor(fd).close();
+		}
+		catch (IOException ex) {
+			// nothing left to release
+		}
+	}
+
+	/**
+	 * Serves a client connection accepted elsewhere (by the primary, which passed its file
 	 * descriptor): registers it with this server's workers, builds its pipeline as for a
 	 * connection accepted here, and feeds it the bytes already read from it, before any
 	 * further byte.
 	 * <p>
-	 * On Linux with the native transport, {@code new EpollSocketChannel(fd)}; the server's
-	 * configuration must then use the native epoll transport.
+	 * The channel must suit the server's {@link #getTransport() transport}: on Linux
+	 * {@code IoUringAdoption.socketChannel(fd)} or {@code new EpollSocketChannel(fd)}, as
+	 * {@link #adopt(int, ByteBuf)} makes it.
 	 * @param channel a connected channel, not registered with any event loop
 	 * @param alreadyRead bytes read from the connection before the hand-over (may be empty);
 	 * released by this method

@@ -197,6 +197,10 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "onDisconnect", ClientHead.class));
 		requirements.add(Requirement.method(ClientsBox.class, "get", UUID.class));
 		requirements.add(Requirement.method(ClientsBox.class, "get", Channel.class));
+		// SocketIoServerStart
+		requirements.add(Requirement.field(SocketIOServer.class, SocketIoServerStart.CONFIGURATION_FIELD));
+		requirements.add(Requirement.field(SocketIOServer.class, SocketIoServerStart.NAMESPACES_FIELD));
+		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "stop"));
 		// SocketIoNamespaces
 		requirements.add(Requirement.field(Namespace.class, "DEFAULT_NAME"));
 		requirements.add(Requirement.method(Namespace.class, "getRoomClientsInCluster", String.class));

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.internal.logging.InternalLogger;
@@ -71,13 +69,12 @@ final class HandoverIntake extends ChannelInboundHandlerAdapter {
 		finally {
 			closeQuietly(descriptor);
 		}
-		Channel channel = new EpollSocketChannel(socket.intValue());
 		try {
-			this.adopter.adopt(channel, alreadyRead);
+			this.adopter.adopt(socket.intValue(), alreadyRead);
 		}
 		catch (RuntimeException ex) {
+			// the adopter closed the socket and released the bytes
 			logger.warn("Adopter refused a handed-over connection", ex);
-			channel.unsafe().closeForcibly();
 		}
 	}
 

@@ -3,12 +3,14 @@ package dev.clusteradapter.cluster.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIONamespace;
@@ -16,18 +18,25 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.clusteradapter.cluster.SocketTransport;
 import dev.clusteradapter.cluster.socketio.EngineIoSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The server's lifecycle (start on a free or a taken port, restart, stop), its
@@ -35,9 +44,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusteredSocketIOServerTests {
 
-	@Test
-	void portZeroListensOnAFreePortThatClientsReach() {
-		try (ProbeServer server = ProbeServer.start(); JavaClient client = JavaClient.connect(server.url(), ClientTransports.WEBSOCKET)) {
+	@ParameterizedTest
+	@EnumSource(value = SocketTransport.class, names = "AUTO", mode = EnumSource.Mode.EXCLUDE)
+	void portZeroListensOnAFreePortThatClientsReach(SocketTransport transport) {
+		try (ProbeServer server = startOn(transport);
+				JavaClient client = JavaClient.connect(server.url(), ClientTransports.WEBSOCKET)) {
 			assertThat(server.port()).isPositive();
 			assertThat(client.emitWithAck("echo", "hello")).isEqualTo("hello");
 		}
@@ -118,10 +129,24 @@ class ClusteredSocketIOServerTests {
 		server.server().stop();
 	}
 
+	/** Each client transport on each native server transport that can adopt a connection. */
+	static Stream<Arguments> adoptions() {
+		return Stream.of(SocketTransport.IO_URING, SocketTransport.EPOLL)
+			.flatMap((server) -> Stream.of(ClientTransports.values()).map((client) -> Arguments.of(server, client)));
+	}
+
+	private static ProbeServer startOn(SocketTransport transport) {
+		assumeTrue(transport != SocketTransport.IO_URING || IoUring.isAvailable(), "io_uring is unavailable here");
+		ProbeServer server = ProbeServer.start((configuration) -> {
+		}, (clustered) -> clustered.setTransport(transport));
+		assertThat(cluster(server).getTransport()).isEqualTo(transport);
+		return server;
+	}
+
 	@ParameterizedTest
-	@EnumSource(ClientTransports.class)
-	void adoptedConnectionsServeTheJavaScriptClient(ClientTransports transports) {
-		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server));
+	@MethodSource("adoptions")
+	void adoptedConnectionsServeTheJavaScriptClient(SocketTransport transport, ClientTransports transports) {
+		try (ProbeServer server = startOn(transport); HandoverFront front = new HandoverFront(cluster(server));
 				NodeClient client = NodeClient.run("echo.js", front.url(), transports.transports(),
 						String.valueOf(transports.upgrade()), "json", "bin:1", "bin:65536")) {
 			List<JsonNode> echoes = client.awaitEvents("echo", 3, Duration.ofSeconds(60));
@@ -134,9 +159,9 @@ class ClusteredSocketIOServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(ClientTransports.class)
-	void adoptedConnectionsServeTheJavaClient(ClientTransports transports) {
-		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server));
+	@MethodSource("adoptions")
+	void adoptedConnectionsServeTheJavaClient(SocketTransport transport, ClientTransports transports) {
+		try (ProbeServer server = startOn(transport); HandoverFront front = new HandoverFront(cluster(server));
 				JavaClient client = JavaClient.connect(front.url(), transports)) {
 			EngineIoV4DecoderTests.awaitSettled(server, client, transports);
 			byte[] payload = ProbeServer.pattern(65536);
@@ -147,10 +172,16 @@ class ClusteredSocketIOServerTests {
 	}
 
 	@Test
-	void adoptRejectsARegisteredChannelAndAStoppedServer() {
+	void adoptRejectsARegisteredChannelANioServerAndAStoppedServer() {
 		try (ProbeServer server = ProbeServer.start(); HandoverFront front = new HandoverFront(cluster(server))) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> cluster(server).adopt(front.listening(), Unpooled.buffer()));
+		}
+		try (ProbeServer nio = startOn(SocketTransport.NIO)) {
+			ByteBuf alreadyRead = Unpooled.copiedBuffer("GET", StandardCharsets.US_ASCII);
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> cluster(nio).adopt(Integer.MAX_VALUE, alreadyRead));
+			assertThat(alreadyRead.refCnt()).isZero();
 		}
 		ClusteredSocketIOServer stopped = new ClusteredSocketIOServer(ClusteredSocketIOServer.newConfiguration());
 		EpollSocketChannel unconnected = new EpollSocketChannel();

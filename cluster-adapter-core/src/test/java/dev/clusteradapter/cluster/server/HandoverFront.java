@@ -83,7 +83,7 @@ final class HandoverFront implements AutoCloseable {
 			accepted.config().setAutoRead(false);
 			int fd = ((EpollSocketChannel) accepted).fd().intValue();
 			accepted.deregister().addListener((future) -> {
-				this.server.adopt(new EpollSocketChannel(fd), (ByteBuf) msg);
+				this.server.adopt(fd, (ByteBuf) msg);
 				HandoverFront.this.handedOver.incrementAndGet();
 			});
 		}

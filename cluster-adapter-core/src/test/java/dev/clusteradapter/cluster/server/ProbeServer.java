@@ -3,10 +3,13 @@ package dev.clusteradapter.cluster.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
+
+import dev.clusteradapter.cluster.SocketTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ProbeServer implements AutoCloseable {
 
 	static final boolean UPSTREAM = Boolean.getBoolean("clusteradapter.upstream");
+
+	/** Netty transport of the starter's servers: auto, unless a run sets another. */
+	static final SocketTransport TRANSPORT = SocketTransport
+		.valueOf(System.getProperty("clusteradapter.transport", "auto").toUpperCase(Locale.ROOT).replace('-', '_'));
 
 	private static final int MAX_PAYLOAD = 4 * 1024 * 1024;
 
@@ -76,7 +83,9 @@ final class ProbeServer implements AutoCloseable {
 		Configuration configuration = ClusteredSocketIOServer.newConfiguration();
 		configure(configuration, port);
 		configure.accept(configuration);
-		return new ClusteredSocketIOServer(configuration, closeConnections);
+		ClusteredSocketIOServer server = new ClusteredSocketIOServer(configuration, closeConnections);
+		server.setTransport(TRANSPORT);
+		return server;
 	}
 
 	private static SocketIOServer upstream(int port, Consumer<Configuration> configure) {

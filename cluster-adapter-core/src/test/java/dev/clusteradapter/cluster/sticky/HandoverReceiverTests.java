@@ -21,6 +21,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +50,9 @@ class HandoverReceiverTests {
 	@BeforeEach
 	void startReceiver() throws Exception {
 		this.group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
-		this.receiver = new HandoverReceiver(this.dir.resolve("handover.sock"), this.group, (channel, alreadyRead) -> {
+		this.receiver = new HandoverReceiver(this.dir.resolve("handover.sock"), this.group, (fd, alreadyRead) -> {
 			this.adopted.incrementAndGet();
+			Channel channel = new EpollSocketChannel(fd);
 			channel.pipeline().addLast(new AlreadyReadReplay(alreadyRead), new Echo());
 			this.group.register(channel);
 		});

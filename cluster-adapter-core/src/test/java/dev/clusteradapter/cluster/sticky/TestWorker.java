@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,6 +19,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -83,7 +85,8 @@ final class TestWorker implements AutoCloseable {
 		this.address = (InetSocketAddress) bound.channel().localAddress();
 		this.adoptionGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
 		this.receiver = new HandoverReceiver(handoverDir.resolve("worker-" + id + ".sock"), this.adoptionGroup,
-				(channel, alreadyRead) -> {
+				(fd, alreadyRead) -> {
+					Channel channel = new EpollSocketChannel(fd);
 					channel.pipeline().addLast(new AlreadyReadReplay(alreadyRead), initializer);
 					this.adoptionGroup.register(channel);
 				});
