@@ -60,7 +60,7 @@ public final class SocketIoClusterRedisAutoConfiguration {
 			// a peer's request is remembered as long as answers to it may come (acks wait up to the requests timeout)
 			Duration retention = properties.getRequestsTimeout().plusSeconds(60);
 			RedisTransportOptions options = new RedisTransportOptions(redis.getMode(), redis.getPrefix(),
-					role != ClusterRole.PRIMARY, properties.getHeartbeatInterval(), properties.getHeartbeatTimeout(),
+					role != ClusterRole.PRIMARY, redis.getHeartbeatInterval(), redis.getHeartbeatTimeout(),
 					retention, redis.getMaxPending().toBytes());
 			RedisTransport transport = new RedisTransport(options,
 					RedisClients.connect(details, clientResources.getIfAvailable()),
