@@ -12,6 +12,11 @@ import java.util.function.LongSupplier;
 /**
  * Requests of this node awaiting answers, by id; each is timed out, measured and forgotten
  * once settled.
+ * <p>
+ * One timeout task at a time, due at the earliest deadline of the requests pending: a request
+ * answered in time leaves the timer alone, and one registered with a later deadline than the
+ * task's (nearly all: they share the timeout) does not wake the timer's thread. When the task
+ * runs, it times out what is due and sets itself for the next deadline, if a request is left.
  */
 final class PendingRequests implements AutoCloseable {
 
@@ -27,11 +32,16 @@ final class PendingRequests implements AutoCloseable {
 
 	private final AdapterMetrics metrics;
 
+	/** Guards the timeout task and its deadline. */
+	private final Object timeoutLock = new Object();
+
+	private ScheduledFuture<?> timeoutTask;
+
+	private long timeoutTaskDeadline;
+
 	PendingRequests(AdapterMetrics metrics, LongSupplier ids) {
 		this.metrics = metrics;
 		this.ids = ids;
-		// a request answered in time takes its timeout out of the queue: otherwise every one
-		// would wake this thread at its deadline, hundreds a second under a steady load
 		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
@@ -41,15 +51,56 @@ final class PendingRequests implements AutoCloseable {
 	 */
 	<R extends PendingRequest<?>> R register(LongFunction<R> factory, Duration timeout) {
 		R request = factory.apply(this.ids.getAsLong());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		request.deadlineNanos(deadline);
 		this.requests.put(request.id(), request);
-		ScheduledFuture<?> timeoutTask = this.timer.schedule(request::timedOut, timeout.toNanos(), TimeUnit.NANOSECONDS);
 		request.future().whenComplete((result, failure) -> {
-			timeoutTask.cancel(false);
 			this.requests.remove(request.id());
 			this.metrics.requestCompleted(request.type(), request.outcome(),
 					Duration.ofNanos(System.nanoTime() - request.startNanos()));
 		});
+		// tracked first: a timeout task that runs meanwhile sees it and sets itself for it
+		timeoutAt(deadline);
 		return request;
+	}
+
+	/** Makes sure the timeout task runs by that deadline. */
+	private void timeoutAt(long deadline) {
+		synchronized (this.timeoutLock) {
+			if (this.timeoutTask != null && this.timeoutTaskDeadline - deadline <= 0) {
+				return;
+			}
+			if (this.timer.isShutdown()) {
+				return;
+			}
+			if (this.timeoutTask != null) {
+				this.timeoutTask.cancel(false);
+			}
+			this.timeoutTaskDeadline = deadline;
+			this.timeoutTask = this.timer.schedule(this::timeOutDue, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void timeOutDue() {
+		synchronized (this.timeoutLock) {
+			this.timeoutTask = null;
+		}
+		long now = System.nanoTime();
+		long next = 0;
+		boolean left = false;
+		for (PendingRequest<?> request : this.requests.values()) {
+			long deadline = request.deadlineNanos();
+			if (deadline - now <= 0) {
+				request.timedOut();
+			}
+			else if (!request.future().isDone() && (!left || deadline - next < 0)) {
+				next = deadline;
+				left = true;
+			}
+		}
+		if (left) {
+			timeoutAt(next);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
