@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -45,6 +46,20 @@ public final class SocketIoClusterRedisAutoConfiguration {
 	@ConditionalOnClass(name = { "io.lettuce.core.RedisClient",
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails" })
 	static class RedisTransportConfiguration {
+
+		@Bean(destroyMethod = "stop")
+		LazyLettuceTimer socketIoLazyLettuceTimer() {
+			return new LazyLettuceTimer();
+		}
+
+		/**
+		 * Boot's Lettuce timer starts with its first task, not at once: the transport's
+		 * client has a timer of its own, and a started one ticks ten times a second.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer socketIoLazyLettuceTimerCustomizer(LazyLettuceTimer timer) {
+			return (builder) -> builder.timer(timer);
+		}
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean

@@ -175,6 +175,31 @@ class SocketIoClusterRedisAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void bootsLettuceTimerStartsOnlyOnceTheApplicationItselfUsesIt() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.transport=redis", "socketio.cluster.redis.prefix=lazy",
+					"socketio.cluster.redis.heartbeat-interval=200ms", "spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RedisTransport.class).isConnected()).isTrue();
+				long published = publishCalls();
+				await().atMost(Duration.ofSeconds(10)).until(() -> publishCalls() >= published + 2);
+				ClientResources resources = context.getBean(ClientResources.class);
+				// the transport's connections and heartbeats left it asleep: it ticks ten times a second once started
+				assertThat(resources.timer()).isInstanceOfSatisfying(LazyLettuceTimer.class,
+						(timer) -> assertThat(timer.started()).isFalse());
+				RedisClient application = RedisClient.create(resources, RedisURI.create(redis.uri()));
+				try (StatefulRedisConnection<String, String> connection = application.connect()) {
+					assertThat(connection.sync().ping()).isEqualTo("PONG");
+				}
+				finally {
+					application.shutdown();
+				}
+				assertThat(((LazyLettuceTimer) resources.timer()).started()).isTrue();
+			});
+	}
+
 	private static long publishCalls() {
 		Matcher calls = Pattern.compile("cmdstat_publish:calls=(\\d+)").matcher(redis.cli("INFO", "commandstats"));
 		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
