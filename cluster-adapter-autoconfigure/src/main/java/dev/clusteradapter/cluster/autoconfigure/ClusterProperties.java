@@ -503,6 +503,35 @@ public class ClusterProperties {
 		 */
 		private DataSize maxPending = DataSize.ofMegabytes(16);
 
+		/**
+		 * Interval between a peer's heartbeats on Redis (socket.io's heartbeatInterval).
+		 * While a peer sends requests, it also checks every second that each peer is still
+		 * subscribed, so a peer killed mid-request is noticed within about a second.
+		 */
+		private Duration heartbeatInterval = RedisTransportOptions.DEFAULT_HEARTBEAT_INTERVAL;
+
+		/**
+		 * Silence after which a peer on Redis is gone (socket.io's heartbeatTimeout): a peer
+		 * that hangs with its Redis link open.
+		 */
+		private Duration heartbeatTimeout = RedisTransportOptions.DEFAULT_HEARTBEAT_TIMEOUT;
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
 		public RedisMode getMode() {
 			return this.mode;
 		}

@@ -25,7 +25,9 @@ import org.springframework.util.StringUtils;
 /**
  * Opens the Redis transport's connections where Spring Boot's Redis configuration points:
  * standalone, Sentinel or Cluster, with its credentials and SSL bundle, on Boot's Lettuce
- * {@link ClientResources} when there are some. The transport gets its own Lettuce client so
+ * {@link ClientResources} when there are some (one of their I/O threads for both connections,
+ * see {@link OneEventLoopProvider}; a {@link QuietTimer} instead of their ticking one). The
+ * transport gets its own Lettuce client so
  * that its options do not change the application's: commands are rejected, not queued,
  * while the link is down (pub/sub is at most once anyway), and it reconnects by itself.
  * Its commands are neither traced nor timed (see {@link #untraced}).
@@ -45,17 +47,26 @@ final class RedisClients {
 	}
 
 	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources bootResources) {
-		// Boot's threads, timer and resolvers when it has some: no thread of the transport's own
-		ClientResources resources = (bootResources != null) ? untraced(bootResources.mutate()) : null;
-		ClientResources owned = (bootResources != null) ? null : untraced(ClientResources.builder());
+		QuietTimer timer = new QuietTimer("socketio-redis-timer");
+		// Boot's I/O threads and resolvers when it has some (one of its event loops), else one
+		// I/O thread of the transport's own; either way a timer that sleeps at rest
+		ClientResources resources = (bootResources != null) ? untraced(bootResources.mutate()
+			.eventLoopGroupProvider(new OneEventLoopProvider(bootResources.eventLoopGroupProvider()))
+			.timer(timer)) : null;
+		ClientResources owned = (bootResources != null) ? null
+				: untraced(ClientResources.builder().ioThreadPoolSize(1).timer(timer));
 		try {
 			RedisConnections connections = open(details, (resources != null) ? resources : owned);
-			return (owned != null) ? connections.alsoClosing(owned::shutdown) : connections;
+			if (owned != null) {
+				connections = connections.alsoClosing(owned::shutdown);
+			}
+			return connections.alsoClosing(timer::stop);
 		}
 		catch (RuntimeException ex) {
 			if (owned != null) {
 				owned.shutdown();
 			}
+			timer.stop();
 			throw ex;
 		}
 	}

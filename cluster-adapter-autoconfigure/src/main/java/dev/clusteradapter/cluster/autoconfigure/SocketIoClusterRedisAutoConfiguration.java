@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -46,6 +47,20 @@ public final class SocketIoClusterRedisAutoConfiguration {
 			"org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails" })
 	static class RedisTransportConfiguration {
 
+		@Bean(destroyMethod = "stop")
+		LazyLettuceTimer socketIoLazyLettuceTimer() {
+			return new LazyLettuceTimer();
+		}
+
+		/**
+		 * Boot's Lettuce timer starts with its first task, not at once: the transport's
+		 * client has a timer of its own, and a started one ticks ten times a second.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer socketIoLazyLettuceTimerCustomizer(LazyLettuceTimer timer) {
+			return (builder) -> builder.timer(timer);
+		}
+
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
 		RedisTransport socketIoRedisTransport(ClusterProperties properties,
@@ -60,7 +75,7 @@ public final class SocketIoClusterRedisAutoConfiguration {
 			// a peer's request is remembered as long as answers to it may come (acks wait up to the requests timeout)
 			Duration retention = properties.getRequestsTimeout().plusSeconds(60);
 			RedisTransportOptions options = new RedisTransportOptions(redis.getMode(), redis.getPrefix(),
-					role != ClusterRole.PRIMARY, properties.getHeartbeatInterval(), properties.getHeartbeatTimeout(),
+					role != ClusterRole.PRIMARY, redis.getHeartbeatInterval(), redis.getHeartbeatTimeout(),
 					retention, redis.getMaxPending().toBytes());
 			RedisTransport transport = new RedisTransport(options,
 					RedisClients.connect(details, clientResources.getIfAvailable()),

@@ -23,6 +23,7 @@ import dev.clusteradapter.cluster.autoconfigure.health.SocketIoClusterHealthCont
 import dev.clusteradapter.cluster.redis.RedisMode;
 import dev.clusteradapter.cluster.redis.RedisServerProcess;
 import dev.clusteradapter.cluster.redis.RedisTransport;
+import dev.clusteradapter.cluster.redis.RedisTransportOptions;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -84,6 +85,24 @@ class SocketIoClusterRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void redisHeartbeatsAreSocketIosByDefaultAndTheirOwnProperties() {
+		this.contextRunner.withPropertyValues("socketio.cluster.transport=redis", "spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				RedisTransportOptions options = context.getBean(RedisTransport.class).options();
+				assertThat(options.heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(options.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(10));
+			});
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.transport=redis", "socketio.cluster.redis.heartbeat-interval=2s",
+					"socketio.cluster.redis.heartbeat-timeout=7s", "spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				RedisTransportOptions options = context.getBean(RedisTransport.class).options();
+				assertThat(options.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(options.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(7));
+			});
+	}
+
+	@Test
 	void aPrimaryJoinsRedisAsAnEmitterThatServesNoClient() {
 		this.contextRunner
 			.withPropertyValues("socketio.cluster.role=primary", "socketio.cluster.workers=0",
@@ -132,7 +151,7 @@ class SocketIoClusterRedisAutoConfigurationTests {
 			.withBean(ClientResources.class,
 					() -> ClientResources.builder().tracing(new MicrometerTracing(observations, "app")).build())
 			.withPropertyValues("socketio.cluster.transport=redis", "socketio.cluster.redis.prefix=untraced",
-					"spring.data.redis.url=" + redis.uri())
+					"socketio.cluster.redis.heartbeat-interval=200ms", "spring.data.redis.url=" + redis.uri())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				// two heartbeats published since the transport started: its commands went out
@@ -153,6 +172,31 @@ class SocketIoClusterRedisAutoConfigurationTests {
 					.anyMatch((keyValues) -> keyValues.contains("SET"));
 				// the transport shares Boot's threads and left them running
 				assertThat(resources.eventExecutorGroup().isShuttingDown()).isFalse();
+			});
+	}
+
+	@Test
+	void bootsLettuceTimerStartsOnlyOnceTheApplicationItselfUsesIt() {
+		this.contextRunner
+			.withPropertyValues("socketio.cluster.transport=redis", "socketio.cluster.redis.prefix=lazy",
+					"socketio.cluster.redis.heartbeat-interval=200ms", "spring.data.redis.url=" + redis.uri())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RedisTransport.class).isConnected()).isTrue();
+				long published = publishCalls();
+				await().atMost(Duration.ofSeconds(10)).until(() -> publishCalls() >= published + 2);
+				ClientResources resources = context.getBean(ClientResources.class);
+				// the transport's connections and heartbeats left it asleep: it ticks ten times a second once started
+				assertThat(resources.timer()).isInstanceOfSatisfying(LazyLettuceTimer.class,
+						(timer) -> assertThat(timer.started()).isFalse());
+				RedisClient application = RedisClient.create(resources, RedisURI.create(redis.uri()));
+				try (StatefulRedisConnection<String, String> connection = application.connect()) {
+					assertThat(connection.sync().ping()).isEqualTo("PONG");
+				}
+				finally {
+					application.shutdown();
+				}
+				assertThat(((LazyLettuceTimer) resources.timer()).started()).isTrue();
 			});
 	}
 

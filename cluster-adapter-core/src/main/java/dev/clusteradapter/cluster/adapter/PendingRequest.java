@@ -20,6 +20,9 @@ abstract class PendingRequest<T> {
 
 	private volatile RequestOutcome outcome;
 
+	/** When it times out (nanos), set once it is tracked. */
+	private volatile long deadlineNanos;
+
 	PendingRequest(long id, RequestType type) {
 		this.id = id;
 		this.type = type;
@@ -43,6 +46,14 @@ abstract class PendingRequest<T> {
 
 	RequestOutcome outcome() {
 		return this.outcome;
+	}
+
+	long deadlineNanos() {
+		return this.deadlineNanos;
+	}
+
+	void deadlineNanos(long deadlineNanos) {
+		this.deadlineNanos = deadlineNanos;
 	}
 
 	/**

@@ -136,6 +136,11 @@ final class ClassicWire implements NodeWire {
 	}
 
 	@Override
+	public String peerChannel(String uid) {
+		return responseChannel("/") + uid + "#";
+	}
+
+	@Override
 	public boolean sharded() {
 		return false;
 	}

@@ -39,6 +39,15 @@ interface NodeWire {
 	String serverCountChannel();
 
 	/**
+	 * A channel only the node of that uid subscribes, from its start to its end (its answers'
+	 * channel in the main namespace): its subscriber count says whether that node's link to
+	 * Redis is still there.
+	 * @param uid the node's uid
+	 * @return the channel
+	 */
+	String peerChannel(String uid);
+
+	/**
 	 * Whether frames are SPUBLISHed (sharded pub/sub).
 	 * @return whether sharded
 	 */

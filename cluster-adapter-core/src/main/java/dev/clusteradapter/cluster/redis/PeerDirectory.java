@@ -70,6 +70,11 @@ final class PeerDirectory {
 		return silent;
 	}
 
+	/** The named peers' ids. */
+	List<Integer> namedIds() {
+		return new ArrayList<>(this.named.keySet());
+	}
+
 	int namedCount() {
 		return this.named.size();
 	}

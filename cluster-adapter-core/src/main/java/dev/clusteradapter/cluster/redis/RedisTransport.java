@@ -2,6 +2,7 @@ package dev.clusteradapter.cluster.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -38,8 +39,12 @@ import dev.clusteradapter.cluster.adapter.AdapterTransport;
  * <p>
  * Peers: this adapter's peers announce themselves with heartbeats and are awaited by name;
  * a peer silent for the heartbeat timeout, or that closes, is gone at once for every pending
- * request. Node.js servers send no heartbeat: they are counted from Redis's subscriber count
- * (PUBSUB NUMSUB or SHARDNUMSUB, as Node counts servers), polled every heartbeat interval.
+ * request. While this node asks (a request sent within the heartbeat timeout), it also checks
+ * every second that each named peer's own channel still has its subscriber: a peer killed
+ * mid-request (its Redis link closed) is gone within about a second, however long the
+ * heartbeats' period. Node.js servers send no heartbeat: they are counted from Redis's
+ * subscriber count (PUBSUB NUMSUB or SHARDNUMSUB, as Node counts servers), taken every
+ * heartbeat interval, and every second while this node asks.
  * <p>
  * Delivery is Redis pub/sub's: at most once. While a connection is down, frames are dropped
  * and counted, never queued; Lettuce reconnects and subscribes again by itself. At most
@@ -49,6 +54,9 @@ import dev.clusteradapter.cluster.adapter.AdapterTransport;
 public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTransport.class);
+
+	/** While this node asks, how often its named peers' subscriptions are checked. */
+	private static final Duration PEER_CHECK_PERIOD = Duration.ofSeconds(1);
 
 	private final RedisTransportOptions options;
 
@@ -86,6 +94,12 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 	});
 
 	private volatile boolean everConnected;
+
+	/** When this node last sent a request (nanos): while recent, its peers are checked often. */
+	private volatile long lastRequestNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+
+	/** When the last heartbeat round ran (nanos); touched by the timer thread only. */
+	private long lastBeatNanos = System.nanoTime();
 
 	/** The subscriber count and named peers of the last count applied, -1 before the first. */
 	private volatile long countedServers = -1;
@@ -178,8 +192,8 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 		if (this.options.servesClients()) {
 			send(this.wire.signal(WireMessage.Signal.INITIAL_HEARTBEAT));
 		}
-		long interval = this.options.heartbeatInterval().toMillis();
-		this.timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+		long period = checkPeriod().toNanos();
+		this.timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.NANOSECONDS);
 		countServers();
 		logger.info("Socket.IO adapter on Redis ({} mode, prefix '{}'), uid {}", this.options.mode().name().toLowerCase(),
 				this.options.prefix(), this.uid);
@@ -290,6 +304,9 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	@Override
 	public void publish(AdapterMessage message) {
+		if (awaitsAnswers(message)) {
+			this.lastRequestNanos = System.nanoTime();
+		}
 		WireFrame frame = this.wire.publish(message);
 		if (frame != null) {
 			send(frame);
@@ -397,6 +414,24 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 				|| message instanceof OperationDone;
 	}
 
+	private static boolean awaitsAnswers(AdapterMessage message) {
+		if (message instanceof AdapterMessage.Broadcast broadcast) {
+			return broadcast.requestId() != null;
+		}
+		if (message instanceof AdapterMessage.ServerSideEmit emit) {
+			return emit.requestId() != null;
+		}
+		return message instanceof AdapterMessage.FetchSockets || message instanceof AdapterMessage.SocketsJoin
+				|| message instanceof AdapterMessage.SocketsLeave || message instanceof AdapterMessage.DisconnectSockets
+				|| message instanceof AdapterMessage.RestoreSession || message instanceof AdapterMessage.SessionHandover;
+	}
+
+	/** How often the timer runs: the heartbeat interval, at most a second (the peers' check). */
+	private Duration checkPeriod() {
+		Duration interval = this.options.heartbeatInterval();
+		return (interval.compareTo(PEER_CHECK_PERIOD) < 0) ? interval : PEER_CHECK_PERIOD;
+	}
+
 	private void onSignal(String sender, WireMessage.Signal signal) {
 		int id = this.peers.idOf(sender);
 		if (signal == WireMessage.Signal.CLOSE) {
@@ -421,17 +456,59 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	private void tick() {
 		try {
-			if (this.options.servesClients()) {
-				send(this.wire.signal(WireMessage.Signal.HEARTBEAT));
+			long now = System.nanoTime();
+			// half a period early: a fixed delay drifts late, never early
+			boolean beat = now - this.lastBeatNanos >= this.options.heartbeatInterval().toNanos()
+					- checkPeriod().toNanos() / 2;
+			if (beat) {
+				this.lastBeatNanos = now;
+				if (this.options.servesClients()) {
+					send(this.wire.signal(WireMessage.Signal.HEARTBEAT));
+				}
 			}
-			for (int id : this.peers.expire(System.nanoTime(), this.options.heartbeatTimeout().toNanos())) {
+			for (int id : this.peers.expire(now, this.options.heartbeatTimeout().toNanos())) {
 				logger.info("Redis peer {} silent for {}: gone", this.peers.uidOf(id), this.options.heartbeatTimeout());
 				peerLeft(id);
 			}
-			countServers();
+			// at rest a round costs Redis nothing between heartbeats; while this node asks, its
+			// peers are checked every period, so that a dead one does not hold a request up
+			boolean asking = now - this.lastRequestNanos < this.options.heartbeatTimeout().toNanos();
+			if (beat || asking) {
+				countServers();
+			}
+			if (asking) {
+				checkPeers();
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Heartbeat round failed", ex);
+		}
+	}
+
+	/**
+	 * Named peers whose own channel has lost its subscriber are gone: killed, or cut off
+	 * from Redis (a peer that comes back is named again by its next heartbeat).
+	 */
+	private void checkPeers() {
+		if (this.closed.get() || !this.connections.publisher().isOpen()) {
+			return;
+		}
+		for (int id : this.peers.namedIds()) {
+			String uid = this.peers.uidOf(id);
+			byte[] channel = bytes(this.wire.peerChannel(uid));
+			// one command per peer: sharded channels of different slots may not share one
+			RedisFuture<Map<byte[], Long>> count = this.wire.sharded() ? this.connections.commands().pubsubShardNumsub(channel)
+					: this.connections.commands().pubsubNumsub(channel);
+			count.whenComplete((counts, failure) -> {
+				if (failure != null || counts == null || this.closed.get()) {
+					return;
+				}
+				long subscribers = counts.values().stream().mapToLong(Long::longValue).sum();
+				if (subscribers == 0 && this.peers.left(id)) {
+					logger.info("Redis peer {} no longer subscribed: gone", uid);
+					peerLeft(id);
+				}
+			});
 		}
 	}
 

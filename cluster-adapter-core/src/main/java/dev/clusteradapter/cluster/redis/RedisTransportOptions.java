@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param mode which of Socket.IO's Redis adapters to speak like
  * @param prefix the channels' prefix, socket.io's {@code key} / {@code channelPrefix}
  * @param servesClients whether this node serves clients (a primary only emits and asks)
- * @param heartbeatInterval how often this node says it is alive, and counts the fleet
+ * @param heartbeatInterval how often this node says it is alive, and counts the fleet (every
+ *        second too while it sends requests)
  * @param heartbeatTimeout silence after which a peer is gone
  * @param requestRetention how long a peer's request is remembered for its answers (at least
  *        the longest acknowledgement timeout)
@@ -20,6 +21,12 @@ public record RedisTransportOptions(RedisMode mode, String prefix, boolean serve
 
 	/** Socket.IO's default prefix. */
 	public static final String DEFAULT_PREFIX = "socket.io";
+
+	/** Heartbeat period by default, socket.io's {@code heartbeatInterval}. */
+	public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+	/** Silence after which a peer is gone by default, socket.io's {@code heartbeatTimeout}. */
+	public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Checks the settings. */
 	public RedisTransportOptions {
@@ -36,13 +43,14 @@ public record RedisTransportOptions(RedisMode mode, String prefix, boolean serve
 	}
 
 	/**
-	 * Defaults: classic mode, prefix {@code socket.io}, a serving node, 1 s heartbeats, 5 s
-	 * timeout, requests remembered 60 s, 16 MB pending at most.
+	 * Defaults: classic mode, prefix {@code socket.io}, a serving node, heartbeats every 5 s
+	 * and a 10 s timeout (those of socket.io's {@code ClusterAdapterWithHeartbeat}), requests
+	 * remembered 60 s, 16 MB pending at most.
 	 * @return the defaults
 	 */
 	public static RedisTransportOptions defaults() {
-		return new RedisTransportOptions(RedisMode.CLASSIC, DEFAULT_PREFIX, true, Duration.ofSeconds(1),
-				Duration.ofSeconds(5), Duration.ofSeconds(60), 16L * 1024 * 1024);
+		return new RedisTransportOptions(RedisMode.CLASSIC, DEFAULT_PREFIX, true, DEFAULT_HEARTBEAT_INTERVAL,
+				DEFAULT_HEARTBEAT_TIMEOUT, Duration.ofSeconds(60), 16L * 1024 * 1024);
 	}
 
 	/**

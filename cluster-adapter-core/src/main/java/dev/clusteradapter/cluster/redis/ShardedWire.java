@@ -147,6 +147,11 @@ final class ShardedWire implements NodeWire {
 	}
 
 	@Override
+	public String peerChannel(String uid) {
+		return responseChannel("/", uid);
+	}
+
+	@Override
 	public boolean sharded() {
 		return true;
 	}

@@ -18,6 +18,7 @@ import dev.clusteradapter.cluster.redis.RedisMetrics;
 import dev.clusteradapter.cluster.redis.RedisMode;
 import dev.clusteradapter.cluster.redis.RedisServerProcess;
 import dev.clusteradapter.cluster.redis.RedisTransport;
+import dev.clusteradapter.cluster.redis.RedisTransportOptions;
 import dev.clusteradapter.cluster.redis.RedisTransports;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,11 @@ class ClusterAdapterOverRedisTests {
 	}
 
 	private ClusterNode node(RedisMode mode, RedisConnections connections, RedisMetrics metrics) {
-		RedisTransport transport = RedisTransports.start(RedisTransports.options(mode, true), connections, metrics);
+		return node(RedisTransports.options(mode, true), connections, metrics);
+	}
+
+	private ClusterNode node(RedisTransportOptions options, RedisConnections connections, RedisMetrics metrics) {
+		RedisTransport transport = RedisTransports.start(options, connections, metrics);
 		ClusterNode node = ClusterNode.over(transport, true);
 		this.closing.add(0, node);
 		return node;
@@ -82,6 +87,27 @@ class ClusterAdapterOverRedisTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> asking.cluster.serverCount() == 2);
 		assertThat(asking.cluster.fetchSockets().get(5, TimeUnit.SECONDS)).extracting(RemoteSocket::id)
 			.containsExactly(kept.id());
+	}
+
+	@ParameterizedTest
+	@EnumSource(RedisMode.class)
+	void withTheDefaultsAPeerKilledMidRequestSettlesItWellBeforeTheDefaultRequestsTimeout(RedisMode mode)
+			throws Exception {
+		RedisTransportOptions defaults = RedisTransportOptions.defaults().withMode(mode);
+		ClusterNode asking = node(defaults, RedisTransports.connect(this.redis), RedisMetrics.NONE);
+		ClusterNode survivor = node(defaults, RedisTransports.connect(this.redis), RedisMetrics.NONE);
+		RedisConnections victimLink = RedisTransports.connect(this.redis);
+		ClusterNode victim = node(defaults, victimLink, RedisMetrics.NONE);
+		await().until(() -> asking.cluster.serverCount() == 3);
+		victim.cluster.onServerSideEmit("slow", (args, ack) -> {
+		});
+		survivor.cluster.onServerSideEmit("slow", (args, ack) -> ack.send("survivor"));
+		// the requests timeout's default (socketio.cluster.requests-timeout, 5 s)
+		var answers = asking.cluster.serverSideEmitWithAck(Duration.ofSeconds(5), "slow");
+		long killed = System.nanoTime();
+		victimLink.close();
+		assertThat(answers.get(10, TimeUnit.SECONDS)).containsExactly("survivor");
+		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofMillis(2500));
 	}
 
 	@ParameterizedTest
