@@ -18,14 +18,16 @@ import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.channel.EventLoop;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 /**
  * The writes of one broadcast, gathered per event loop: each recipient's packet is queued at
  * once, exactly as netty-socketio's {@code send} queues it, and its WebSocket connection is
  * written by one task per event loop when the broadcast is {@link #flush() flushed}, where
  * {@code send} made a task, a promise and a flush of its own for every recipient. The
- * connections are flushed once per turn of their event loop, after every broadcast that
- * reached them in that turn.
+ * connections are flushed once the broadcast's writes are done when nothing else waits on
+ * their event loop; when more tasks wait (under load: other broadcasts), once after them, so
+ * that a connection is flushed once however many of them reached it.
  * <p>
  * Order holds: a packet takes its place in the session's queue when it is sent, and every
  * write of the session drains that queue in order, whichever comes first. A client on
@@ -99,10 +101,8 @@ public final class GatheredWrites {
 
 	private void write(List<Write> writes) {
 		List<ChannelOutboundInvoker> unflushed = UNFLUSHED.get();
-		if (unflushed.isEmpty()) {
-			// after the tasks already queued on this loop: the other broadcasts of this turn
-			writes.get(0).channel().eventLoop().execute(GatheredWrites::flushUnflushed);
-		}
+		// a flush is scheduled while connections wait for one
+		boolean flushScheduled = !unflushed.isEmpty();
 		for (Write write : writes) {
 			Channel channel = write.channel();
 			ClientHead head = write.head();
@@ -120,11 +120,24 @@ public final class GatheredWrites {
 				unflushed.add(channel);
 			}
 		}
+		if (flushScheduled) {
+			return;
+		}
+		EventLoop loop = writes.get(0).channel().eventLoop();
+		if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() > 0) {
+			// after the tasks already queued on this loop, other broadcasts among them: one
+			// flush for all of them
+			loop.execute(GatheredWrites::flushUnflushed);
+		}
+		else {
+			// nothing else waits: the frames go now, not after the loop's next look at its sockets
+			flushUnflushed();
+		}
 	}
 
 	/**
-	 * Flushes, once, every connection the broadcasts of this event loop's turn wrote to: one
-	 * system call per connection however many broadcasts reached it meanwhile. A connection
+	 * Flushes, once, every connection the broadcasts queued together on this event loop wrote
+	 * to: one system call per connection however many of them reached it. A connection
 	 * listed twice costs its second flush a pass through its pipeline, which finds nothing.
 	 */
 	private static void flushUnflushed() {
