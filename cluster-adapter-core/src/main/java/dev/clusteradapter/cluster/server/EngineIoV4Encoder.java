@@ -90,7 +90,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			EngineIoSession session = out.session();
 			if (session.isV4()) {
 				if (out.transport() == Transport.WEBSOCKET) {
-					writeFrames(ctx, out, session, promise, !out.flushedByWriter());
+					writeFrames(ctx, out, session, promise);
 				}
 				else {
 					writePollingResponse(ctx, out, session, promise);
@@ -102,7 +102,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 	}
 
 	private void writeFrames(ChannelHandlerContext ctx, OutboundPackets request, EngineIoSession session,
-			ChannelPromise promise, boolean flush) throws IOException {
+			ChannelPromise promise) throws IOException {
 		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
 		boolean compression = this.configuration.isWebsocketCompression();
 		// frames go past the handlers that serve HTTP only; frame objects the deflate
@@ -147,11 +147,11 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 			}
 		}
 		writes.finish(promise);
-		if (flush) {
-			out.flush();
+		if (request.flushedByWriter()) {
+			request.flushAt(out);
 		}
 		else {
-			request.flushAt(out);
+			out.flush();
 		}
 	}
 

@@ -63,7 +63,8 @@ public final class OutboundPackets {
 	 * the starter's encoder serves (netty-socketio's passes it on unread): netty-socketio's own
 	 * request looks the handshake's {@code Origin} header up each time it is made, once per
 	 * recipient of a broadcast, for the CORS headers of a polling response. Its writer
-	 * flushes the connection itself, once per turn of its event loop: the encoder does not.
+	 * ({@link GatheredWrites}) flushes the connection itself, once for every broadcast that
+	 * reached it together: the encoder does not.
 	 * @param head the session
 	 * @return the message to write
 	 */
@@ -88,8 +89,9 @@ public final class OutboundPackets {
 	}
 
 	/**
-	 * Whether the writer of the request flushes the connection itself, after every other
-	 * request of its event loop's turn; else the encoder flushes what it writes.
+	 * Whether the writer of the request flushes the connection itself ({@link GatheredWrites},
+	 * once for the broadcasts that reached it together); else the encoder flushes what it
+	 * writes.
 	 * @return {@code true} for a broadcast's gathered writes
 	 */
 	public boolean flushedByWriter() {

@@ -13,8 +13,9 @@ import io.netty.channel.socket.SocketChannel;
  * <p>
  * <b>It needs the class path</b>: Netty's io_uring classes and the starter loaded by one
  * class loader, as on a class path and in a Spring Boot executable jar (Netty's jar is not
- * sealed). Elsewhere the call fails with an {@code IllegalAccessError}, and the starter's
- * {@code SocketTransport} serves the connection on epoll instead.
+ * sealed). Elsewhere the call would fail with an {@code IllegalAccessError}: the starter's
+ * {@code SocketTransport} reports io_uring unavailable then, so a server set to it fails to
+ * start, saying why, and {@code auto} never chooses it.
  */
 public final class IoUringAdoption {
 
