@@ -14,9 +14,12 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.event.DefaultEventPublisherOptions;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultEventLoopGroupProvider;
+import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.tracing.Tracing;
 
 import dev.clusteradapter.cluster.redis.RedisConnections;
+import dev.clusteradapter.cluster.server.ServerEventLoops;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.ssl.SslBundle;
@@ -25,8 +28,10 @@ import org.springframework.util.StringUtils;
 /**
  * Opens the Redis transport's connections where Spring Boot's Redis configuration points:
  * standalone, Sentinel or Cluster, with its credentials and SSL bundle, on Boot's Lettuce
- * {@link ClientResources} when there are some (one of their I/O threads for both connections,
- * see {@link OneEventLoopProvider}; a {@link QuietTimer} instead of their ticking one). The
+ * {@link ClientResources} when there are some (a {@link QuietTimer} instead of their ticking
+ * one). Both connections run on one of the Socket.IO server's event loops where its transport
+ * is Lettuce's (see {@link ServerLoopProvider}), else on one of Boot's I/O threads (see
+ * {@link OneEventLoopProvider}). The
  * transport gets its own Lettuce client so
  * that its options do not change the application's: commands are rejected, not queued,
  * while the link is down (pub/sub is at most once anyway), and it reconnects by itself.
@@ -46,15 +51,19 @@ final class RedisClients {
 	private RedisClients() {
 	}
 
-	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources bootResources) {
+	static RedisConnections connect(DataRedisConnectionDetails details, ClientResources bootResources,
+			ServerEventLoops serverLoops) {
 		QuietTimer timer = new QuietTimer("socketio-redis-timer");
-		// Boot's I/O threads and resolvers when it has some (one of its event loops), else one
-		// I/O thread of the transport's own; either way a timer that sleeps at rest
+		// one of the Socket.IO server's event loops when there is a server of the same
+		// transport; else Boot's I/O threads and resolvers when it has some (one of its event
+		// loops), else one I/O thread of the transport's own; either way a timer that sleeps at rest
 		ClientResources resources = (bootResources != null) ? untraced(bootResources.mutate()
-			.eventLoopGroupProvider(new OneEventLoopProvider(bootResources.eventLoopGroupProvider()))
+			.eventLoopGroupProvider(onServerLoops(new OneEventLoopProvider(bootResources.eventLoopGroupProvider()), serverLoops))
 			.timer(timer)) : null;
 		ClientResources owned = (bootResources != null) ? null
-				: untraced(ClientResources.builder().ioThreadPoolSize(1).timer(timer));
+				: untraced(ClientResources.builder()
+					.eventLoopGroupProvider(onServerLoops(new DefaultEventLoopGroupProvider(1), serverLoops))
+					.timer(timer));
 		try {
 			RedisConnections connections = open(details, (resources != null) ? resources : owned);
 			if (owned != null) {
@@ -69,6 +78,10 @@ final class RedisClients {
 			timer.stop();
 			throw ex;
 		}
+	}
+
+	private static EventLoopGroupProvider onServerLoops(EventLoopGroupProvider provider, ServerEventLoops serverLoops) {
+		return (serverLoops != null) ? new ServerLoopProvider(serverLoops, provider) : provider;
 	}
 
 	/**

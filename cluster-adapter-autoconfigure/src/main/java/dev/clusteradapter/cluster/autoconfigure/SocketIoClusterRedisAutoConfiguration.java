@@ -8,6 +8,7 @@ import dev.clusteradapter.cluster.ClusterRole;
 import dev.clusteradapter.cluster.redis.RedisMetrics;
 import dev.clusteradapter.cluster.redis.RedisTransport;
 import dev.clusteradapter.cluster.redis.RedisTransportOptions;
+import dev.clusteradapter.cluster.server.ServerEventLoops;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,7 +66,7 @@ public final class SocketIoClusterRedisAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedisTransport socketIoRedisTransport(ClusterProperties properties,
 				ObjectProvider<DataRedisConnectionDetails> connectionDetails, ObjectProvider<ClientResources> clientResources,
-				ObjectProvider<RedisMetrics> metrics, Environment environment) {
+				ObjectProvider<RedisMetrics> metrics, ObjectProvider<ServerEventLoops> serverLoops, Environment environment) {
 			DataRedisConnectionDetails details = connectionDetails.getIfAvailable();
 			if (details == null) {
 				throw new IllegalStateException(MISSING_REDIS + "; Spring Boot's Redis auto-configuration did not run");
@@ -78,7 +79,7 @@ public final class SocketIoClusterRedisAutoConfiguration {
 					role != ClusterRole.PRIMARY, redis.getHeartbeatInterval(), redis.getHeartbeatTimeout(),
 					retention, redis.getMaxPending().toBytes());
 			RedisTransport transport = new RedisTransport(options,
-					RedisClients.connect(details, clientResources.getIfAvailable()),
+					RedisClients.connect(details, clientResources.getIfAvailable(), serverLoops.getIfAvailable()),
 					metrics.getIfAvailable(() -> RedisMetrics.NONE));
 			transport.start();
 			return transport;

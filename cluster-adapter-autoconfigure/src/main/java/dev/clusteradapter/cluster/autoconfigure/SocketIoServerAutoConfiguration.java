@@ -15,6 +15,7 @@ import dev.clusteradapter.cluster.ipc.IpcTransport;
 import dev.clusteradapter.cluster.node.WorkerNode;
 import dev.clusteradapter.cluster.sticky.SessionIdAssigner;
 import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
+import dev.clusteradapter.cluster.server.ServerEventLoops;
 import dev.clusteradapter.cluster.server.SlowClientMetrics;
 import dev.clusteradapter.cluster.supervisor.WorkerEnvironment;
 
@@ -89,11 +90,25 @@ public final class SocketIoServerAutoConfiguration {
 		return (role == ClusterRole.STANDALONE) ? cluster.getPort() : 0;
 	}
 
+	/**
+	 * The server's event loops, which the Redis transport's connections share (see
+	 * {@link ServerEventLoops}): made by the first of them to start, shut down by the last to stop.
+	 * Taken from the properties, not the {@link Configuration}, which needs the adapter, which
+	 * needs the transport; a server whose configuration a customizer gave another transport or
+	 * number of loops makes loops of its own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean({ SocketIOServer.class, ServerEventLoops.class })
+	ServerEventLoops socketIoServerEventLoops(SocketIoServerProperties server, ClusterProperties cluster,
+			Environment environment) {
+		return new ServerEventLoops(server.getNettyTransport(), workerThreads(server, cluster, environment));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SocketIOServer.class)
 	ClusteredSocketIOServer socketIoServer(Configuration configuration, SocketIoServerProperties properties,
 			ObjectProvider<WorkerNode> workerNode, ObjectProvider<SlowClientMetrics> slowClientMetrics,
-			ObjectProvider<SocketIoServerCustomizer> customizers) {
+			ObjectProvider<ServerEventLoops> eventLoops, ObjectProvider<SocketIoServerCustomizer> customizers) {
 		WorkerNode worker = workerNode.getIfAvailable();
 		ClusteredSocketIOServer server;
 		if (worker != null) {
@@ -109,6 +124,7 @@ public final class SocketIoServerAutoConfiguration {
 		}
 		server.setMaxOutboundBuffer(properties.getMaxOutboundBuffer().toBytes());
 		server.setTransport(properties.getNettyTransport());
+		eventLoops.ifAvailable(server::setEventLoops);
 		slowClientMetrics.ifAvailable(server::setSlowClientMetrics);
 		List<SocketIoServerCustomizer> ordered = customizers.orderedStream().toList();
 		ordered.forEach((customizer) -> customizer.customize(server));

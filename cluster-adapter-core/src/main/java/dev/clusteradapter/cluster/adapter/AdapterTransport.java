@@ -88,6 +88,15 @@ public interface AdapterTransport {
 	}
 
 	/**
+	 * Whether the calling thread is the one that reads this transport's messages: a request's
+	 * answers are read there, so waiting there for them would wait for the request's timeout.
+	 * @return {@code true} on that thread; {@code false} when unknown
+	 */
+	default boolean readsOnCurrentThread() {
+		return false;
+	}
+
+	/**
 	 * Whether a node id stands for a peer known only by count.
 	 * @param node the node id
 	 * @return whether it is unnamed

@@ -89,7 +89,8 @@ public final class ClusterAdapter implements AutoCloseable {
 		this.arguments = new ArgumentCodec(this.cbor);
 		this.sockets = new LocalSockets(this.cbor, this.recovery);
 		this.memberships = new RemoteMemberships(this.sockets);
-		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"), transport::newRequestId);
+		this.requests = new PendingRequests(Objects.requireNonNull(metrics, "metrics"), transport::newRequestId,
+				transport::readsOnCurrentThread);
 		transport.addListener(new AdapterReceiver(this));
 	}
 

@@ -16,7 +16,7 @@ abstract class PendingRequest<T> {
 
 	private final long startNanos = System.nanoTime();
 
-	private final CompletableFuture<T> future = new CompletableFuture<>();
+	private volatile CompletableFuture<T> future = new CompletableFuture<>();
 
 	private volatile RequestOutcome outcome;
 
@@ -42,6 +42,15 @@ abstract class PendingRequest<T> {
 
 	CompletableFuture<T> future() {
 		return this.future;
+	}
+
+	/**
+	 * Makes the future refuse waits on the thread that reads the answers (see
+	 * {@link AnswerFuture}); before anyone sees the future.
+	 * @param onReaderThread whether the calling thread reads the answers
+	 */
+	void refuseWaitsOnReader(java.util.function.BooleanSupplier onReaderThread) {
+		this.future = new AnswerFuture<>(onReaderThread);
 	}
 
 	RequestOutcome outcome() {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -39,9 +40,20 @@ final class PendingRequests implements AutoCloseable {
 
 	private long timeoutTaskDeadline;
 
+	private final BooleanSupplier onReaderThread;
+
 	PendingRequests(AdapterMetrics metrics, LongSupplier ids) {
+		this(metrics, ids, () -> false);
+	}
+
+	/**
+	 * Requests whose futures refuse waits on the thread that reads their answers.
+	 * @param onReaderThread whether the calling thread reads the answers
+	 */
+	PendingRequests(AdapterMetrics metrics, LongSupplier ids, BooleanSupplier onReaderThread) {
 		this.metrics = metrics;
 		this.ids = ids;
+		this.onReaderThread = onReaderThread;
 		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
@@ -51,6 +63,7 @@ final class PendingRequests implements AutoCloseable {
 	 */
 	<R extends PendingRequest<?>> R register(LongFunction<R> factory, Duration timeout) {
 		R request = factory.apply(this.ids.getAsLong());
+		request.refuseWaitsOnReader(this.onReaderThread);
 		long deadline = System.nanoTime() + timeout.toNanos();
 		request.deadlineNanos(deadline);
 		this.requests.put(request.id(), request);

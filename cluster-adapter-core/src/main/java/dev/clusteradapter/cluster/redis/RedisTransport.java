@@ -95,6 +95,9 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 
 	private volatile boolean everConnected;
 
+	/** The thread that last read a message: Lettuce's, or the server's loop it runs on. */
+	private volatile Thread reader;
+
 	/** When this node last sent a request (nanos): while recent, its peers are checked often. */
 	private volatile long lastRequestNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
@@ -354,6 +357,10 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 	}
 
 	private void receive(byte[] rawChannel, byte[] payload) {
+		Thread current = Thread.currentThread();
+		if (this.reader != current) {
+			this.reader = current;
+		}
 		if (WireSupport.sentBy(payload, this.uidBytes)) {
 			// our own frame, back from Redis: a quarter of what a node of four hears
 			return;
@@ -571,6 +578,11 @@ public final class RedisTransport implements AdapterTransport, AutoCloseable {
 	 */
 	public int unnamedPeers() {
 		return this.peers.unnamedCount();
+	}
+
+	@Override
+	public boolean readsOnCurrentThread() {
+		return Thread.currentThread() == this.reader;
 	}
 
 	/**

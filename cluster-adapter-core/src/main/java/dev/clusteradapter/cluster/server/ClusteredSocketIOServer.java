@@ -107,6 +107,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 
 	private volatile SocketTransport transport = SocketTransport.AUTO;
 
+	/** Loops shared with other connections, or {@code null} for the server's own. */
+	private volatile ServerEventLoops eventLoops;
+
+	/** The shared loops the running worker group is, released (not shut down) at stop; else {@code null}. */
+	private volatile ServerEventLoops acquiredLoops;
+
 	/** The transport of the event loops, resolved at start; {@code null} before. */
 	private volatile SocketTransport running;
 
@@ -239,6 +245,18 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 	}
 
 	/**
+	 * Serves the client connections on event loops shared with other connections of the
+	 * process (see {@link ServerEventLoops}) when their transport is the server's
+	 * {@link #setTransport(SocketTransport) transport} and their number the configuration's
+	 * worker threads; else, and unless set, the server
+	 * makes loops of its own. Set it before {@link #start()}.
+	 * @param eventLoops the loops, or {@code null} for loops of the server's own
+	 */
+	public void setEventLoops(ServerEventLoops eventLoops) {
+		this.eventLoops = eventLoops;
+	}
+
+	/**
 	 * The Netty transport the server runs on.
 	 * @return the transport resolved at start, or the one set when not started
 	 */
@@ -365,8 +383,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		SocketIoServerStart.startPipeline(this, this.initializer);
 		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(configuration.getBossThreads(),
 				new DefaultThreadFactory("socketio-boss"), resolved.ioHandlerFactory());
-		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(configuration.getWorkerThreads(),
-				new DefaultThreadFactory("socketio-worker"), resolved.ioHandlerFactory());
+		ServerEventLoops shared = (this.eventLoops != null && this.eventLoops.transport() == resolved
+				&& this.eventLoops.threads() == configuration.getWorkerThreads()) ? this.eventLoops : null;
+		EventLoopGroup workers = (shared != null) ? shared.acquire()
+				: new MultiThreadIoEventLoopGroup(configuration.getWorkerThreads(),
+						new DefaultThreadFactory("socketio-worker"), resolved.ioHandlerFactory());
+		this.acquiredLoops = shared;
 		this.running = resolved;
 		ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
 			.channel(resolved.serverSocketChannel())
@@ -433,8 +455,12 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 			this.recovery.awaitSocketsGone(FAREWELL_PATIENCE);
 		}
 		Future<?> bossTerminated = boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-		Future<?> workersTerminated = workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
-				TimeUnit.MILLISECONDS);
+		// shared loops go on for their other users (every connection of this server is closed
+		// by now): the last user shuts them down
+		ServerEventLoops acquired = this.acquiredLoops;
+		this.acquiredLoops = null;
+		Future<?> workersTerminated = (acquired != null) ? acquired.release()
+				: workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 		bossTerminated.awaitUninterruptibly();
 		workersTerminated.awaitUninterruptibly();
 		// what netty-socketio's own stop does besides its groups, which startAsync never made
