@@ -319,7 +319,8 @@ public class ClusterProperties {
 	public static class Worker {
 
 		/**
-		 * JVM options of each worker JVM, such as -Xmx256m.
+		 * JVM options of each worker JVM, such as -Xmx256m. A single value is split at its
+		 * commas: give an option that holds a comma by index (jvm-options[0]=...).
 		 */
 		private List<String> jvmOptions = new ArrayList<>();
 

@@ -60,8 +60,17 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	private final PacketSerializer serializer;
 
-	/** Where an upgraded connection's frames enter its pipeline; {@code null} before the upgrade. */
+	/** Where an upgraded connection's frame objects enter its pipeline; {@code null} before the upgrade. */
 	private ChannelHandlerContext frameEntry;
+
+	/**
+	 * Where an upgraded connection's encoded frames enter its pipeline, past the frame encoder
+	 * and the closing handshake; {@code null} before the upgrade.
+	 */
+	private ChannelHandlerContext encodedEntry;
+
+	/** The upgraded connection's closing handshake, which {@link #encodedEntry} passes by. */
+	private WebSocketClosingHandshake closingHandshake;
 
 	/**
 	 * Creates the encoder of one connection.
@@ -74,13 +83,18 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 	}
 
 	/**
-	 * Writes the connection's frames at a context nearer the socket from now on: its
-	 * {@link WebSocketFrameWrites} mark, once the connection has upgraded. Called on the
-	 * connection's event loop.
+	 * Writes the connection's frames at contexts nearer the socket from now on, once the
+	 * connection has upgraded: frame objects at its {@link WebSocketFrameWrites} mark, encoded
+	 * frames past its frame encoder. Called on the connection's event loop.
 	 * @param entry the mark's context
+	 * @param frameEncoder the frame encoder's context
+	 * @param closingHandshake the closing handshake, whose rule the encoded frames keep here
 	 */
-	void writeFramesAt(ChannelHandlerContext entry) {
+	void writeFramesAt(ChannelHandlerContext entry, ChannelHandlerContext frameEncoder,
+			WebSocketClosingHandshake closingHandshake) {
 		this.frameEntry = entry;
+		this.encodedEntry = frameEncoder;
+		this.closingHandshake = closingHandshake;
 	}
 
 	@Override
@@ -103,13 +117,23 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 
 	private void writeFrames(ChannelHandlerContext ctx, OutboundPackets request, EngineIoSession session,
 			ChannelPromise promise) throws IOException {
-		Queue<Packet> queue = session.queue(Transport.WEBSOCKET);
+		Queue<Packet> queue = request.queue();
 		boolean compression = this.configuration.isWebsocketCompression();
 		// frames go past the handlers that serve HTTP only; frame objects the deflate
 		// extension compresses go the whole way
-		ChannelHandlerContext out = (compression || this.frameEntry == null) ? ctx : this.frameEntry;
+		boolean upgraded = !compression && this.frameEntry != null;
+		if (upgraded && this.closingHandshake != null && this.closingHandshake.closing()) {
+			// RFC 6455 5.5.1: no data frame after a Close frame, as the closing handshake
+			// would refuse each of them
+			queue.clear();
+			promise.tryFailure(new IllegalStateException("WebSocket closing"));
+			return;
+		}
+		ChannelHandlerContext out = upgraded ? this.frameEntry : ctx;
+		// encoded frames need neither the frame encoder nor the closing handshake (see above)
+		ChannelHandlerContext encodedOut = (upgraded && this.encodedEntry != null) ? this.encodedEntry : out;
 		// a write nobody waits for (a broadcast's) makes no promise per frame either
-		FrameWrites writes = new FrameWrites(out, promise.isVoid());
+		FrameWrites writes = new FrameWrites(ctx, promise.isVoid());
 		Packet packet;
 		while ((packet = queue.poll()) != null) {
 			if (packet instanceof EncodedEventPacket encoded) {
@@ -119,15 +143,15 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				}
 				if (compression) {
 					// the deflate extension compresses frame objects, not frames already encoded
-					writes.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text())));
+					writes.write(out, new TextWebSocketFrame(Unpooled.wrappedBuffer(encoded.text())));
 					for (byte[] attachment : encoded.attachments()) {
-						writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
+						writes.write(out, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
 					}
 				}
 				else {
-					// the frames every recipient shares, past the frame encoder as they are
+					// the frames every recipient shares, to the socket as they are
 					for (ByteBuf frame : encoded.webSocketFrames()) {
-						writes.write(frame.duplicate());
+						writes.write(encodedOut, frame.duplicate());
 					}
 				}
 				continue;
@@ -141,17 +165,19 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 				text.release();
 				throw ex;
 			}
-			writes.write(new TextWebSocketFrame(text));
+			writes.write(out, new TextWebSocketFrame(text));
 			for (byte[] attachment : attachments) {
-				writes.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
+				writes.write(out, new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachment)));
 			}
 		}
 		writes.finish(promise);
+		// the context nearest the socket that a frame entered flushes them all: none of the
+		// handlers between the entries holds a frame back
 		if (request.flushedByWriter()) {
-			request.flushAt(out);
+			request.flushAt(encodedOut);
 		}
 		else {
-			out.flush();
+			encodedOut.flush();
 		}
 	}
 
@@ -238,25 +264,22 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 	 */
 	private static final class FrameWrites {
 
-		private final ChannelHandlerContext ctx;
-
 		private final PromiseCombiner combiner;
 
 		private final ChannelPromise unobserved;
 
 		FrameWrites(ChannelHandlerContext ctx, boolean unobserved) {
-			this.ctx = ctx;
 			this.combiner = unobserved ? null : new PromiseCombiner(ctx.executor());
 			// a failed write ends its connection, which its close handling serves: not an exception to report
 			this.unobserved = unobserved ? new VoidChannelPromise(ctx.channel(), false) : null;
 		}
 
-		void write(Object frame) {
+		void write(ChannelHandlerContext at, Object frame) {
 			if (this.combiner == null) {
-				this.ctx.write(frame, this.unobserved);
+				at.write(frame, this.unobserved);
 			}
 			else {
-				this.combiner.add(this.ctx.write(frame));
+				this.combiner.add(at.write(frame));
 			}
 		}
 

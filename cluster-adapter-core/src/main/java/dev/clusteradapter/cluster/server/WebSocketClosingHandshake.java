@@ -69,6 +69,15 @@ final class WebSocketClosingHandshake extends ChannelDuplexHandler {
 		this.maxDiscardedBytes = maxDiscardedBytes;
 	}
 
+	/**
+	 * Whether the server's Close frame is on its way: no data frame may follow it. For writers
+	 * that pass this handler by; called on the connection's event loop.
+	 * @return {@code true} once a Close frame was written
+	 */
+	boolean closing() {
+		return this.done != null;
+	}
+
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		if (this.done != null) {

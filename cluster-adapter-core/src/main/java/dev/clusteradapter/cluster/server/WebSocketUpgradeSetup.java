@@ -71,7 +71,7 @@ final class WebSocketUpgradeSetup extends ChannelOutboundHandlerAdapter {
 		}
 		pipeline.addAfter(encoder.name(), CLOSING_HANDSHAKE, new WebSocketClosingHandshake(
 				(long) DISCARDED_FRAMES * this.maxFramePayloadLength));
-		WebSocketFrameWrites.mark(pipeline, CLOSING_HANDSHAKE);
+		WebSocketFrameWrites.mark(pipeline, encoder, CLOSING_HANDSHAKE);
 		if (pipeline.get(ClusterChannelInitializer.POLLING_POST_ORDER) != null) {
 			// an upgraded connection carries no POST: its every write and flush would pass it for nothing
 			pipeline.remove(ClusterChannelInitializer.POLLING_POST_ORDER);

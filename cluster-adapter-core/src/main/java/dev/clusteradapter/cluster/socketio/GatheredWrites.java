@@ -1,9 +1,12 @@
 package dev.clusteradapter.cluster.socketio;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
@@ -37,6 +40,15 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
  */
 public final class GatheredWrites {
 
+	static final String DISCONNECTED_FIELD = "disconnected";
+
+	/**
+	 * {@code NamespaceClient}'s private flag, which its own {@code send} checks: one read where
+	 * asking the session for its client in the namespace hashes the namespace into a map, per
+	 * recipient ({@code null}: asked that way).
+	 */
+	private static final VarHandle DISCONNECTED = disconnectedField();
+
 	/** Per event loop thread: the connections written to and not flushed yet. */
 	private static final FastThreadLocal<List<ChannelOutboundInvoker>> UNFLUSHED = new FastThreadLocal<>() {
 		@Override
@@ -48,6 +60,10 @@ public final class GatheredWrites {
 	private final Map<EventLoop, List<Write>> byLoop = new IdentityHashMap<>(4);
 
 	private final boolean ownEncoder;
+
+	private EventLoop lastLoop;
+
+	private List<Write> lastWrites;
 
 	/**
 	 * Gathers the writes of one broadcast.
@@ -70,8 +86,8 @@ public final class GatheredWrites {
 		}
 		ClientHead head = namespaceClient.getBaseClient();
 		// connected as NamespaceClient.send asks it (its own check is private): the session
-		// is, and still has this client in this namespace
-		boolean connected = head.isConnected() && head.getChildClient(namespaceClient.getNamespace()) == namespaceClient;
+		// is, and this client has not left its namespace
+		boolean connected = head.isConnected() && isConnected(namespaceClient, head);
 		TransportState webSocket = (connected && head.getCurrentTransport() == Transport.WEBSOCKET)
 				? SessionTransports.of(head, Transport.WEBSOCKET) : null;
 		if (webSocket == null) {
@@ -81,7 +97,13 @@ public final class GatheredWrites {
 		webSocket.getPacketsQueue().add(packet.withNsp(namespaceClient.getNamespace().getName(), head.getEngineIOVersion()));
 		Channel channel = webSocket.getChannel();
 		if (channel != null) {
-			this.byLoop.computeIfAbsent(channel.eventLoop(), (loop) -> new ArrayList<>()).add(new Write(channel, head));
+			EventLoop loop = channel.eventLoop();
+			if (loop != this.lastLoop) {
+				// a worker has one or two event loops: most recipients share the last one's list
+				this.lastLoop = loop;
+				this.lastWrites = this.byLoop.computeIfAbsent(loop, (key) -> new ArrayList<>());
+			}
+			this.lastWrites.add(new Write(channel, head, webSocket));
 		}
 	}
 
@@ -97,6 +119,8 @@ public final class GatheredWrites {
 			}
 		}
 		this.byLoop.clear();
+		this.lastLoop = null;
+		this.lastWrites = null;
 	}
 
 	private void write(List<Write> writes) {
@@ -109,7 +133,7 @@ public final class GatheredWrites {
 			// nobody waits for a broadcast's write: a failed one (the connection closed) is
 			// the connection's end, which its own close handling serves
 			if (this.ownEncoder && EngineIOVersion.V4.equals(head.getEngineIOVersion())) {
-				OutboundPackets.WebSocketRequest request = OutboundPackets.webSocketRequest(head);
+				OutboundPackets.WebSocketRequest request = OutboundPackets.webSocketRequest(head, write.webSocket());
 				channel.write(request, new VoidChannelPromise(channel, false));
 				// the encoder wrote the frames near the socket: flushed from there, they skip
 				// the pipeline's HTTP handlers too
@@ -152,7 +176,24 @@ public final class GatheredWrites {
 		}
 	}
 
-	private record Write(Channel channel, ClientHead head) {
+	private static boolean isConnected(NamespaceClient client, ClientHead head) {
+		if (DISCONNECTED != null) {
+			return !((AtomicBoolean) DISCONNECTED.get(client)).get();
+		}
+		return head.getChildClient(client.getNamespace()) == client;
+	}
+
+	private static VarHandle disconnectedField() {
+		try {
+			return MethodHandles.privateLookupIn(NamespaceClient.class, MethodHandles.lookup())
+				.findVarHandle(NamespaceClient.class, DISCONNECTED_FIELD, AtomicBoolean.class);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private record Write(Channel channel, ClientHead head, TransportState webSocket) {
 	}
 
 }

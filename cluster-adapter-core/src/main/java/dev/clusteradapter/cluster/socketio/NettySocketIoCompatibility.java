@@ -173,6 +173,8 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(ClientHead.class, "getLastBinaryPacket"));
 		requirements.add(Requirement.method(ClientHead.class, "setLastBinaryPacket", Packet.class));
 		requirements.add(Requirement.method(NamespaceClient.class, "getBaseClient"));
+		// GatheredWrites
+		requirements.add(Requirement.field(NamespaceClient.class, GatheredWrites.DISCONNECTED_FIELD));
 		requirements.add(Requirement.field(ClientHead.class, SessionTransports.STATES_FIELD));
 		requirements.add(Requirement.method(TransportState.class, "getPacketsQueue"));
 		requirements.add(Requirement.method(TransportState.class, "setPacketsQueue", Queue.class));

@@ -1,11 +1,14 @@
 package dev.clusteradapter.cluster.socketio;
 
+import java.util.Queue;
 import java.util.UUID;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.handler.TransportState;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.Packet;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundInvoker;
 
@@ -66,10 +69,11 @@ public final class OutboundPackets {
 	 * ({@link GatheredWrites}) flushes the connection itself, once for every broadcast that
 	 * reached it together: the encoder does not.
 	 * @param head the session
+	 * @param webSocket the state of its WebSocket transport, as its sender found it
 	 * @return the message to write
 	 */
-	static WebSocketRequest webSocketRequest(ClientHead head) {
-		return new WebSocketRequest(head);
+	static WebSocketRequest webSocketRequest(ClientHead head, TransportState webSocket) {
+		return new WebSocketRequest(head, webSocket);
 	}
 
 	/**
@@ -78,6 +82,18 @@ public final class OutboundPackets {
 	 */
 	public EngineIoSession session() {
 		return new EngineIoSession(this.head);
+	}
+
+	/**
+	 * Packets waiting to be written on the request's transport, taken from the transport's
+	 * state where the request's maker found it already.
+	 * @return the queue
+	 */
+	public Queue<Packet> queue() {
+		if (this.gathered != null) {
+			return this.gathered.webSocket.getPacketsQueue();
+		}
+		return this.head.getPacketsQueue(this.transport);
 	}
 
 	/**
@@ -156,10 +172,13 @@ public final class OutboundPackets {
 
 		private final ClientHead head;
 
+		private final TransportState webSocket;
+
 		private ChannelOutboundInvoker flushAt;
 
-		private WebSocketRequest(ClientHead head) {
+		private WebSocketRequest(ClientHead head, TransportState webSocket) {
 			this.head = head;
+			this.webSocket = webSocket;
 		}
 
 		/**

@@ -11,7 +11,10 @@
  * <tr><th>netty-socketio</th><th>used for</th><th>here</th></tr>
  * <tr><td>{@code handler.ClientHead}: its {@code CLIENT} channel attribute, session id,
  * Engine.IO version, current transport, packet queues, {@code send}, {@code onChannelDisconnect}, {@code isConnected}, {@code getHandshakeData},
- * {@code disconnect}, the last-binary-packet slot; {@code transport.NamespaceClient.getBaseClient()}</td>
+ * {@code disconnect}, the last-binary-packet slot; {@code transport.NamespaceClient.getBaseClient()}
+ * and its <em>private</em> flag {@code disconnected}, read as {@code NamespaceClient.send} reads it
+ * ({@code GatheredWrites}, per recipient of a broadcast; without it, the session is asked for its
+ * client in the namespace)</td>
  * <td>Engine.IO v4 binary attachments (the slot keeps a packet whose attachments are still
  * coming, across transports), writing v4 frames and polling bodies, ending a session after
  * bad input, Engine.IO's close packet at stop, the upgrade's polling cycle, disconnecting a

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Broadcasts queued together on a WebSocket client's event loop (as under load) are offered
  * to its socket in one flush, one system call however many they are, and they go through
- * the handlers that guard the socket (the closing handshake, the outbound limit) on the way.
+ * the handlers that guard the socket (the outbound limit) on the way, keeping the closing
+ * handshake's rule: no data frame after a Close frame.
  */
 class GatheredFlushTests extends TwoIpcWorkersTests {
 
@@ -91,13 +93,47 @@ class GatheredFlushTests extends TwoIpcWorkersTests {
 		assertThat(received).containsExactlyElementsOf(expected);
 		assertThat(written).hasSize(BROADCASTS).allMatch(ByteBuf.class::isInstance);
 		assertThat(flushes).hasValue(1);
-		// the frames entered past the HTTP handlers, ahead of the closing handshake
+		// frame objects enter past the HTTP handlers, ahead of the closing handshake
 		List<String> names = channel.pipeline().names();
 		assertThat(names.indexOf(WebSocketFrameWrites.NAME)).isEqualTo(names.indexOf(WebSocketUpgradeSetup.CLOSING_HANDSHAKE) + 1);
 		// a write from the channel meets the encoder first
 		assertThat(names.get(names.size() - 2)).isEqualTo(ClusterChannelInitializer.ENGINE_IO_V4_ENCODER);
 		// only a POST needs it
 		assertThat(names).doesNotContain(ClusterChannelInitializer.POLLING_POST_ORDER);
+	}
+
+	@Test
+	void noBroadcastFrameFollowsTheServersClose() throws Exception {
+		this.client = JavaClient.connect(this.w1.url("/"), ClientTransports.WEBSOCKET);
+		await().atMost(SETTLED).until(() -> this.w1.server.getAllClients().size() == 1);
+		SocketIOClient recipient = this.w1.server.getAllClients().iterator().next();
+		Channel channel = EngineIoSession.of(recipient).connections().get(0);
+		List<Integer> opcodes = new CopyOnWriteArrayList<>();
+		// at the socket's end of the pipeline: the first byte of every frame offered to it
+		channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+
+			@Override
+			public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+				if (msg instanceof ByteBuf buf && buf.isReadable()) {
+					opcodes.add((int) buf.getUnsignedByte(buf.readerIndex()));
+				}
+				ctx.write(msg, promise);
+			}
+
+		});
+		SocketIoCluster cluster = new SocketIoCluster(this.w1.adapter);
+		// the server's Close frame goes first, then a broadcast reaches the client, still
+		// connected as far as netty-socketio knows, on the same turn of its event loop: the
+		// encoded frames that pass the closing handshake by must keep its rule
+		channel.eventLoop().submit(() -> {
+			channel.writeAndFlush(new CloseWebSocketFrame(1001, "going away"));
+			cluster.emit("seq", 1);
+		}).get(10, TimeUnit.SECONDS);
+		channel.eventLoop().submit(() -> { }).get(10, TimeUnit.SECONDS);
+		// a Close frame (FIN and opcode 8), and no text frame (FIN and opcode 1) after it
+		assertThat(opcodes).isNotEmpty();
+		assertThat(opcodes.get(0)).isEqualTo(0x88);
+		assertThat(opcodes).doesNotContain(0x81);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
