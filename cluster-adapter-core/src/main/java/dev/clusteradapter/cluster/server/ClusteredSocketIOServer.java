@@ -39,6 +39,7 @@ import dev.clusteradapter.cluster.adapter.ClusterStoreFactory;
 import dev.clusteradapter.cluster.adapter.ConnectionRecovery;
 import dev.clusteradapter.cluster.server.ClusteredBroadcastOperations.Part;
 import dev.clusteradapter.cluster.socketio.EngineIoSession;
+import dev.clusteradapter.cluster.socketio.EventLoopScheduler;
 import dev.clusteradapter.cluster.socketio.NettySocketIoCompatibility;
 import dev.clusteradapter.cluster.socketio.SocketIoServerStart;
 
@@ -380,7 +381,6 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		String description = this.transport.describe();
 		SocketTransport resolved = this.transport.resolve();
 		logger.info("Socket.IO server transport: {}", description);
-		SocketIoServerStart.startPipeline(this, this.initializer);
 		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(configuration.getBossThreads(),
 				new DefaultThreadFactory("socketio-boss"), resolved.ioHandlerFactory());
 		ServerEventLoops shared = (this.eventLoops != null && this.eventLoops.transport() == resolved
@@ -388,6 +388,22 @@ public class ClusteredSocketIOServer extends SocketIOServer {
 		EventLoopGroup workers = (shared != null) ? shared.acquire()
 				: new MultiThreadIoEventLoopGroup(configuration.getWorkerThreads(),
 						new DefaultThreadFactory("socketio-worker"), resolved.ioHandlerFactory());
+		try {
+			// netty-socketio's timers on the connections' loops, not on a thread ticking ten
+			// times a second
+			this.initializer.useScheduler(new EventLoopScheduler(workers));
+			SocketIoServerStart.startPipeline(this, this.initializer);
+		}
+		catch (RuntimeException | Error ex) {
+			boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+			if (shared != null) {
+				shared.release();
+			}
+			else {
+				workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+			}
+			throw ex;
+		}
 		this.acquiredLoops = shared;
 		this.running = resolved;
 		ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)

@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public abstract class SocketIoPipeline extends SocketIOChannelInitializer {
 
 	static final String SESSIONS_FIELD = "clientsBox";
+
+	static final String SCHEDULER_FIELD = "scheduler";
 
 	private static final Logger logger = LoggerFactory.getLogger(SocketIoPipeline.class);
 
@@ -52,6 +55,31 @@ public abstract class SocketIoPipeline extends SocketIOChannelInitializer {
 	 * @param session the session
 	 */
 	protected void sessionEnded(EngineIoSession session) {
+	}
+
+	/**
+	 * Has netty-socketio's handlers made at the next start use a scheduler in place of its
+	 * own timer thread, which is stopped (it holds a thread only once it has run a timer).
+	 * Call it before the server starts.
+	 * @param scheduler the scheduler
+	 * @return {@code false} when this netty-socketio version keeps its scheduler out of
+	 * reach: its own then serves
+	 */
+	public boolean useScheduler(CancelableScheduler scheduler) {
+		try {
+			Field field = SocketIOChannelInitializer.class.getDeclaredField(SCHEDULER_FIELD);
+			field.setAccessible(true);
+			CancelableScheduler replaced = (CancelableScheduler) field.get(this);
+			field.set(this, scheduler);
+			if (replaced != null && replaced != scheduler) {
+				replaced.shutdown();
+			}
+			return true;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.warn("Cannot replace netty-socketio's scheduler ({}): its timer thread serves", ex.toString());
+			return false;
+		}
 	}
 
 	private EngineIoSessions sessions() {

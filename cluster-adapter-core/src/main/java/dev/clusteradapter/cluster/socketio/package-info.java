@@ -46,6 +46,13 @@
  * netty-socketio mishandles them, a poll of a session just ended, and naming a client cut
  * off (without the field the server runs, with netty-socketio's own answers and no drain)</td>
  * <td>{@code SocketIoPipeline}, {@code EngineIoSessions}</td></tr>
+ * <tr><td>{@code SocketIOChannelInitializer}'s <em>private</em> field {@code scheduler} (a
+ * {@code scheduler.CancelableScheduler}), set by reflection before the server starts</td>
+ * <td>netty-socketio's timers (pings, ping and first-data timeouts, acknowledgement timeouts)
+ * on the server's event loops ({@code EventLoopScheduler}) in place of its
+ * {@code HashedWheelTimer}, a thread that wakes ten times a second at rest (without the field
+ * the server runs, on netty-socketio's timer)</td>
+ * <td>{@code SocketIoPipeline}, {@code EventLoopScheduler}</td></tr>
  * <tr><td>{@code namespace.Namespace}: {@code DEFAULT_NAME},
  * {@code getRoomClientsInCluster}</td>
  * <td>room sizes and namespace names for views of other workers' clients, and

@@ -69,6 +69,8 @@ class ServerEventLoopsTests {
 		}
 		assertThat(loops.release().await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(other.isTerminated()).isTrue();
+		// the loop completes its termination on its own thread, which then returns
+		loopThread.join(TimeUnit.SECONDS.toMillis(5));
 		assertThat(loopThread.isAlive()).isFalse();
 	}
 
