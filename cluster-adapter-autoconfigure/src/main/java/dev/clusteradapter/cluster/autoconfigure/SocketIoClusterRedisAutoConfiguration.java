@@ -30,12 +30,12 @@ import org.springframework.core.env.Environment;
  * {@code socketio.cluster.transport=redis}, every process serving clients is a peer on the
  * Redis that {@code spring.data.redis.*} names, and a primary emits and asks through it. The
  * connection is Spring Boot's own: its connection details (URL, credentials, TLS, Sentinel,
- * Cluster) and Lettuce client resources.
+ * Cluster) and Lettuce client resources. Whatever the transport, Boot's Lettuce timer starts
+ * with its first task.
  */
 @AutoConfiguration(before = SocketIoClusterAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClusterEnabled
-@ConditionalOnProperty(prefix = "socketio.cluster", name = "transport", havingValue = "redis")
 @EnableConfigurationProperties(ClusterProperties.class)
 public final class SocketIoClusterRedisAutoConfiguration {
 
@@ -43,24 +43,33 @@ public final class SocketIoClusterRedisAutoConfiguration {
 			+ "class path: add the dependency org.springframework.boot:spring-boot-starter-data-redis "
 			+ "(spring-boot-data-redis with Lettuce)";
 
+	/**
+	 * Boot's Lettuce timer starts with its first task, not at once, whatever the transport: the
+	 * Redis transport's client has a timer of its own, the IPC transport uses no Redis, and a
+	 * started one ticks ten times a second in every process that has Lettuce on its class path.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "io.lettuce.core.RedisClient",
-			"org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails" })
-	static class RedisTransportConfiguration {
+			"org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer" })
+	static class LettuceTimerConfiguration {
 
 		@Bean(destroyMethod = "stop")
 		LazyLettuceTimer socketIoLazyLettuceTimer() {
 			return new LazyLettuceTimer();
 		}
 
-		/**
-		 * Boot's Lettuce timer starts with its first task, not at once: the transport's
-		 * client has a timer of its own, and a started one ticks ten times a second.
-		 */
 		@Bean
 		ClientResourcesBuilderCustomizer socketIoLazyLettuceTimerCustomizer(LazyLettuceTimer timer) {
 			return (builder) -> builder.timer(timer);
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "socketio.cluster", name = "transport", havingValue = "redis")
+	@ConditionalOnClass(name = { "io.lettuce.core.RedisClient",
+			"org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails" })
+	static class RedisTransportConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean
@@ -88,6 +97,7 @@ public final class SocketIoClusterRedisAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "socketio.cluster", name = "transport", havingValue = "redis")
 	@Conditional(RedisMissingCondition.class)
 	static class MissingRedisConfiguration {
 

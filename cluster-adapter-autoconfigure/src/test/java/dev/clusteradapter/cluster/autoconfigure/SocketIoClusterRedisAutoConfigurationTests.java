@@ -61,8 +61,12 @@ class SocketIoClusterRedisAutoConfigurationTests {
 
 	@Test
 	void ipcByDefaultHasNoRedisTransport() {
-		this.contextRunner.withPropertyValues("spring.data.redis.url=" + redis.uri())
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RedisTransport.class));
+		this.contextRunner.withPropertyValues("spring.data.redis.url=" + redis.uri()).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(RedisTransport.class);
+			// Lettuce is on the class path, unused: its timer does not tick ten times a second
+			assertThat(context.getBean(ClientResources.class).timer()).isInstanceOfSatisfying(LazyLettuceTimer.class,
+					(timer) -> assertThat(timer.started()).isFalse());
+		});
 	}
 
 	@Test
