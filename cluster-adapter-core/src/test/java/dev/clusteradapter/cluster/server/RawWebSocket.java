@@ -219,9 +219,13 @@ final class RawWebSocket implements AutoCloseable {
 				}
 				else if (opcode == CLOSE) {
 					this.closeStatus.complete((payload.length >= 2) ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005);
-					// RFC 6455 5.5.1: a Close back; the server then ends the TCP connection
-					writeQuietly(CLOSE, (payload.length >= 2) ? new byte[] { payload[0], payload[1] } : new byte[0]);
-					shutdownOutputQuietly();
+					// RFC 6455 5.5.1: a Close back, and no data frame after it (a sending
+					// thread's next fragment must not slip in before the end of the output);
+					// the server then ends the TCP connection
+					synchronized (this.out) {
+						writeQuietly(CLOSE, (payload.length >= 2) ? new byte[] { payload[0], payload[1] } : new byte[0]);
+						shutdownOutputQuietly();
+					}
 				}
 			}
 		}
