@@ -121,8 +121,9 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		boolean compression = this.configuration.isWebsocketCompression();
 		// frames go past the handlers that serve HTTP only; frame objects the deflate
 		// extension compresses go the whole way
+		// writeFramesAt set the entries and the closing handshake together, at the upgrade
 		boolean upgraded = !compression && this.frameEntry != null;
-		if (upgraded && this.closingHandshake != null && this.closingHandshake.closing()) {
+		if (upgraded && this.closingHandshake.closing()) {
 			// RFC 6455 5.5.1: no data frame after a Close frame, as the closing handshake
 			// would refuse each of them
 			queue.clear();
@@ -131,7 +132,7 @@ final class EngineIoV4Encoder extends ChannelOutboundHandlerAdapter {
 		}
 		ChannelHandlerContext out = upgraded ? this.frameEntry : ctx;
 		// encoded frames need neither the frame encoder nor the closing handshake (see above)
-		ChannelHandlerContext encodedOut = (upgraded && this.encodedEntry != null) ? this.encodedEntry : out;
+		ChannelHandlerContext encodedOut = upgraded ? this.encodedEntry : out;
 		// a write nobody waits for (a broadcast's) makes no promise per frame either
 		FrameWrites writes = new FrameWrites(ctx, promise.isVoid());
 		Packet packet;

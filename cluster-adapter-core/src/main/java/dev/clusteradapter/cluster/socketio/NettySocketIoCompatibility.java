@@ -196,6 +196,7 @@ public final class NettySocketIoCompatibility {
 		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "addSocketioHandlers",
 				ChannelPipeline.class));
 		requirements.add(Requirement.field(SocketIOChannelInitializer.class, SocketIoPipeline.SESSIONS_FIELD));
+		requirements.add(Requirement.field(SocketIOChannelInitializer.class, SocketIoPipeline.SCHEDULER_FIELD));
 		requirements.add(Requirement.method(SocketIOChannelInitializer.class, "onDisconnect", ClientHead.class));
 		requirements.add(Requirement.method(ClientsBox.class, "get", UUID.class));
 		requirements.add(Requirement.method(ClientsBox.class, "get", Channel.class));
