@@ -51,6 +51,15 @@ public interface ClusterBus {
 	 */
 	void addListener(Listener listener);
 
+	/**
+	 * Whether the calling thread is the one the listeners hear this bus on: a request's
+	 * answers arrive there, so waiting there for them would wait for the request's timeout.
+	 * @return {@code true} on that thread; {@code false} when unknown
+	 */
+	default boolean readsOnCurrentThread() {
+		return false;
+	}
+
 	/** Receives what arrives on a {@link ClusterBus}. Called on a transport thread: do not block. */
 	interface Listener {
 

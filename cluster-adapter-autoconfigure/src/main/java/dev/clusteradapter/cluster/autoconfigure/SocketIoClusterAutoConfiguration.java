@@ -21,6 +21,7 @@ import dev.clusteradapter.cluster.ipc.IpcMetrics;
 import dev.clusteradapter.cluster.ipc.IpcSecret;
 import dev.clusteradapter.cluster.node.PrimaryNode;
 import dev.clusteradapter.cluster.node.WorkerNode;
+import dev.clusteradapter.cluster.server.ServerEventLoops;
 import dev.clusteradapter.cluster.sticky.RouterMetrics;
 import dev.clusteradapter.cluster.sticky.StickyRouter;
 import dev.clusteradapter.cluster.sticky.StickyRouterOptions;
@@ -207,15 +208,24 @@ public final class SocketIoClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		IpcClient ipcClient(ClusterProperties properties, Environment environment, ObjectProvider<IpcMetrics> metrics) {
+		IpcClient ipcClient(ClusterProperties properties, Environment environment, ObjectProvider<IpcMetrics> metrics,
+				ObjectProvider<ServerEventLoops> serverLoops) {
 			String endpoint = firstOf(environment.getProperty(WorkerEnvironment.IPC_ENDPOINT),
 					properties.getIpc().getAddress(), "socketio.cluster.ipc.address");
 			String secret = firstOf(environment.getProperty(WorkerEnvironment.IPC_SECRET),
 					properties.getIpc().getSecret(), "socketio.cluster.ipc.secret");
 			int id = environment.getProperty(WorkerEnvironment.WORKER_ID, Integer.class, properties.getWorkerId());
-			return new IpcClient(IpcEndpoint.parse(endpoint),
+			IpcClient client = new IpcClient(IpcEndpoint.parse(endpoint),
 					IpcOptionsFactory.create(properties, IpcSecret.fromBase64(secret)), id,
 					metrics.getIfAvailable(() -> IpcMetrics.NONE));
+			// on one of the server's event loops, as the Redis transport: a broadcast from
+			// another worker is read and written to this worker's clients without a thread
+			// between them
+			ServerEventLoops loops = serverLoops.getIfAvailable();
+			if (loops != null && client.canRunOn(loops.transport())) {
+				client.runOn(loops::acquireOne, loops::release);
+			}
+			return client;
 		}
 
 		private static String firstOf(String fromPrimary, String configured, String property) {

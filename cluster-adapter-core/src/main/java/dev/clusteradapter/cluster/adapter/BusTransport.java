@@ -43,6 +43,11 @@ final class BusTransport implements AdapterTransport {
 	}
 
 	@Override
+	public boolean readsOnCurrentThread() {
+		return this.bus.readsOnCurrentThread();
+	}
+
+	@Override
 	public boolean replicatesMemberships() {
 		return true;
 	}

@@ -12,12 +12,14 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.SocketTransport;
 
 /**
  * A worker's link to the {@link IpcHub}, and the worker's {@link ClusterBus}: what it
@@ -29,6 +31,10 @@ import dev.clusteradapter.cluster.ClusterBus;
  * <p>
  * If more than {@code outboundQueueLimit} bytes wait to be written to the hub, the hub has
  * stopped reading and the link is closed.
+ * <p>
+ * The link runs on an I/O thread of its own, or on an event loop {@link #runOn(Supplier, Runnable)
+ * lent} to it: in a worker, one of its Socket.IO server's loops, so that a broadcast is read
+ * and written to the clients on one thread, as a Node.js worker does.
  */
 public final class IpcClient implements ClusterBus, AutoCloseable {
 
@@ -47,6 +53,12 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 	private final int maxPayload;
 
 	private EventLoopGroup group;
+
+	private Supplier<? extends EventLoop> lentLoop;
+
+	private Runnable returnLoop;
+
+	private boolean loopReleased;
 
 	private Channel channel;
 
@@ -117,7 +129,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		}
 		IpcTransport transport = this.endpoint.transport();
 		if (this.group == null) {
-			this.group = IpcSockets.newGroup(transport, this.options.ioThreads(), "ipc-client");
+			this.group = newGroup();
 		}
 		Bootstrap bootstrap = new Bootstrap().group(this.group)
 			.channel(IpcSockets.channel(transport))
@@ -141,9 +153,64 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		this.channel.closeFuture().addListener((future) -> {
 			this.session.authenticationFailed(new IpcAuthenticationException("link closed"));
 			this.closeFuture.complete(null);
-			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			releaseGroup();
 		});
 		return this.session.authenticated;
+	}
+
+	/**
+	 * Runs the link on a loop lent by the caller instead of an I/O thread of its own: the
+	 * loop must suit the endpoint's transport (see {@link #canRunOn(SocketTransport)}). The
+	 * link's listeners then run on that loop, with whatever else it serves: like a Netty
+	 * handler, they must not block. Call before {@link #connect()} or {@link #prepare()}.
+	 * @param loop supplies the loop when the link first needs it
+	 * @param release gives the loop back, once, when the link is done with it
+	 * @throws IllegalStateException when the link has taken its thread already
+	 */
+	public synchronized void runOn(Supplier<? extends EventLoop> loop, Runnable release) {
+		if (this.group != null) {
+			throw new IllegalStateException("The link has its event loop already");
+		}
+		this.lentLoop = loop;
+		this.returnLoop = release;
+	}
+
+	/**
+	 * Whether the link can run on event loops of a transport: epoll for a Unix domain socket
+	 * endpoint, NIO for TCP.
+	 * @param loops the transport of the loops
+	 * @return whether {@link #runOn(Supplier, Runnable)} may lend one of them
+	 */
+	public boolean canRunOn(SocketTransport loops) {
+		return loops == ((this.endpoint.transport() == IpcTransport.UNIX) ? SocketTransport.EPOLL : SocketTransport.NIO);
+	}
+
+	private EventLoopGroup newGroup() {
+		if (this.lentLoop != null) {
+			return this.lentLoop.get();
+		}
+		return IpcSockets.newGroup(this.endpoint.transport(), this.options.ioThreads(), "ipc-client");
+	}
+
+	private synchronized void releaseGroup() {
+		if (this.returnLoop == null) {
+			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		}
+		else if (!this.loopReleased) {
+			this.loopReleased = true;
+			this.returnLoop.run();
+		}
+	}
+
+	/**
+	 * Whether the calling thread reads this link's messages: the listeners run there, and a
+	 * request whose answers come over the link must not be waited for there.
+	 * @return {@code true} on the link's event loop
+	 */
+	@Override
+	public boolean readsOnCurrentThread() {
+		Channel link = this.channel;
+		return link != null && link.eventLoop().inEventLoop();
 	}
 
 	private void initLink(Channel channel) {
@@ -166,7 +233,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 		if (this.group != null) {
 			return;
 		}
-		this.group = IpcSockets.newGroup(this.endpoint.transport(), this.options.ioThreads(), "ipc-client");
+		this.group = newGroup();
 		this.group.submit(() -> Handshake.workerProof(this.options.secret().bytes(), Handshake.nonce(),
 				Handshake.nonce(), 0, 0)).syncUninterruptibly();
 	}
@@ -231,7 +298,7 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 			this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 		}
 		if (this.group != null) {
-			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			releaseGroup();
 		}
 		if (this.channel == null) {
 			// never connected (perhaps prepared): no channel will report its close

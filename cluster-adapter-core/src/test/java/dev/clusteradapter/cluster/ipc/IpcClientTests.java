@@ -2,8 +2,11 @@ package dev.clusteradapter.cluster.ipc;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -12,6 +15,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.clusteradapter.cluster.ClusterBus;
+import dev.clusteradapter.cluster.SocketTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -85,6 +90,42 @@ class IpcClientTests {
 		}
 		finally {
 			process.destroyForcibly();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.clusteradapter.cluster.ipc.IpcTestSupport#transports")
+	void aLinkOnALentLoopReadsThereAndGivesTheLoopBackOnceLeavingItRunning(IpcTransport transport) throws Exception {
+		this.hub = new IpcHub(IpcOptions.builder(this.secret).transport(transport).build());
+		IpcEndpoint endpoint = this.hub.start();
+		SocketTransport loops = (transport == IpcTransport.UNIX) ? SocketTransport.EPOLL : SocketTransport.NIO;
+		EventLoopGroup lender = new MultiThreadIoEventLoopGroup(1, loops.ioHandlerFactory());
+		AtomicInteger returned = new AtomicInteger();
+		try (IpcClient sender = new IpcClient(endpoint, options())) {
+			this.client = new IpcClient(endpoint, options());
+			assertThat(this.client.canRunOn(loops)).isTrue();
+			assertThat(this.client.canRunOn((loops == SocketTransport.EPOLL) ? SocketTransport.NIO : SocketTransport.EPOLL))
+				.isFalse();
+			this.client.runOn(lender::next, returned::incrementAndGet);
+			List<String> heardOn = new CopyOnWriteArrayList<>();
+			this.client.addListener((source, type, payload) -> heardOn
+				.add(Thread.currentThread().getName() + " " + this.client.readsOnCurrentThread()));
+			this.client.connect().get(5, TimeUnit.SECONDS);
+			sender.connect().get(5, TimeUnit.SECONDS);
+			await().until(() -> this.client.peers().size() == 1);
+			sender.publish(ClusterBus.FIRST_APPLICATION_TYPE, "hello".getBytes());
+			Thread loopThread = lender.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
+			await().until(() -> heardOn.size() == 1);
+			assertThat(heardOn).containsExactly(loopThread.getName() + " true");
+			assertThat(this.client.readsOnCurrentThread()).isFalse();
+			this.client.close();
+			assertThat(this.client.closeFuture()).succeedsWithin(Duration.ofSeconds(1));
+			// the link's end gave it back too: once in all
+			await().during(Duration.ofMillis(200)).until(() -> returned.get() == 1);
+			assertThat(lender.isShuttingDown()).as("the lender's to shut down").isFalse();
+		}
+		finally {
+			lender.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 		}
 	}
 
