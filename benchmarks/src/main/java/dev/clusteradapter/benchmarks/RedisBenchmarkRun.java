@@ -150,6 +150,7 @@ final class RedisBenchmarkRun {
 				RoundRunner.progress(target.name() + " " + window);
 				record(FAN_OUT, target, "server CPU µs / delivery", window.serverCpuMicrosPerDelivered());
 				record(FAN_OUT, target, "of which redis-server µs / delivery", window.brokerCpuMicrosPerDelivered());
+				record(FAN_OUT, target, "of which JIT compiler threads µs / delivery", window.compilerCpuMicrosPerDelivered());
 				record(FAN_OUT, target, "server CPU at rest, ms / s", resting);
 				record(FAN_OUT, target, "latency p50 ms", window.p50Millis());
 				record(FAN_OUT, target, "latency p99 ms", window.p99Millis());
@@ -256,6 +257,7 @@ final class RedisBenchmarkRun {
 		return new ResultTable(columns, ratios, true)
 			.row(FAN_OUT, "server CPU µs / delivery", "below node", ahead("server CPU µs / delivery"))
 			.row(FAN_OUT, "of which redis-server µs / delivery")
+			.row(FAN_OUT, "of which JIT compiler threads µs / delivery")
 			.row(FAN_OUT, "server CPU at rest, ms / s")
 			.row(FAN_OUT, "latency p50 ms", "below node", ahead("latency p50 ms"))
 			.row(FAN_OUT, "latency p99 ms", "below node", ahead("latency p99 ms"))

@@ -141,6 +141,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long primary0 = ProcessStats.cpuMicros(primary);
 		long broker0 = ProcessStats.cpuMicros(broker);
 		long client0 = ProcessStats.cpuMicros(self);
+		long compiler0 = ProcessStats.compilerCpuMicros(pids);
 		long start = System.nanoTime();
 		Clock.pace(total, rate, (i) -> from.get((int) (i % senders))
 			.emit("broadcast", "{\"seq\":" + (first + i) + ",\"t\":" + Clock.nowMicros() + ",\"pad\":\"" + this.pad + "\"}"));
@@ -155,9 +156,12 @@ public final class BroadcastFanOut implements AutoCloseable {
 		long primaryCpu = ProcessStats.cpuMicros(primary) - primary0;
 		long brokerCpu = ProcessStats.cpuMicros(broker) - broker0;
 		long clientCpu = ProcessStats.cpuMicros(self) - client0;
+		long compiler1 = ProcessStats.compilerCpuMicros(pids);
 		return new Window(rate, expected, got, got / elapsed, perDelivery(serverCpu, got), perDelivery(systemCpu, got),
 				primary.isEmpty() ? Double.NaN : perDelivery(primaryCpu, got),
-				broker.isEmpty() ? Double.NaN : perDelivery(brokerCpu, got), perDelivery(clientCpu, got),
+				broker.isEmpty() ? Double.NaN : perDelivery(brokerCpu, got),
+				(compiler0 < 0 || compiler1 < 0) ? Double.NaN : perDelivery(Math.max(0, compiler1 - compiler0), got),
+				perDelivery(clientCpu, got),
 				this.latency.percentileMillis(0.5), this.latency.percentileMillis(0.99), this.latency.percentileMillis(1.0));
 	}
 
@@ -181,6 +185,8 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 * @param serverSystemMicrosPerDelivered the system (kernel) part of it
 	 * @param primaryCpuMicrosPerDelivered the primary's part of it (NaN for a fleet of peers)
 	 * @param brokerCpuMicrosPerDelivered the Redis server's part of it (NaN without one)
+	 * @param compilerCpuMicrosPerDelivered the JIT compiler threads' part of it (NaN for servers
+	 * that are not JVMs)
 	 * @param clientCpuMicrosPerDelivered this load client's CPU per delivery
 	 * @param p50Millis latency median
 	 * @param p99Millis latency 99th percentile
@@ -188,7 +194,7 @@ public final class BroadcastFanOut implements AutoCloseable {
 	 */
 	public record Window(int rate, long expected, long delivered, double deliveredPerSecond,
 			double serverCpuMicrosPerDelivered, double serverSystemMicrosPerDelivered, double primaryCpuMicrosPerDelivered,
-			double brokerCpuMicrosPerDelivered,
+			double brokerCpuMicrosPerDelivered, double compilerCpuMicrosPerDelivered,
 			double clientCpuMicrosPerDelivered,
 			double p50Millis, double p99Millis, double maxMillis) {
 

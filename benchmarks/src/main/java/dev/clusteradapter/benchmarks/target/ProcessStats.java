@@ -1,5 +1,6 @@
 package dev.clusteradapter.benchmarks.target;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,41 @@ public final class ProcessStats {
 	 */
 	public static long cpuMicros(List<Long> pids) {
 		return pids.stream().mapToLong(ProcessStats::cpuMicros).sum();
+	}
+
+	/**
+	 * CPU time so far of the JIT compiler threads of JVMs ({@code C1 CompilerThre…} and
+	 * {@code C2 CompilerThre…}, as Linux names HotSpot's threads): what compiling code costs,
+	 * which a server stops paying once its code is compiled, while new code paths (a window's
+	 * new connections) still reach the compilers' thresholds.
+	 * @param pids the processes
+	 * @return microseconds, or {@code -1} when none of the processes has such a thread (not a
+	 * HotSpot JVM)
+	 */
+	public static long compilerCpuMicros(List<Long> pids) {
+		long ticks = 0;
+		boolean found = false;
+		for (long pid : pids) {
+			File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+			if (tasks == null) {
+				continue;
+			}
+			for (File task : tasks) {
+				try {
+					String stat = Files.readString(task.toPath().resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						found = true;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// the thread ended
+				}
+			}
+		}
+		return found ? ticks * (1_000_000 / TICKS_PER_SECOND) : -1;
 	}
 
 	/**
