@@ -1,8 +1,6 @@
 package dev.clusteradapter.cluster.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -17,9 +15,9 @@ import dev.clusteradapter.cluster.server.ClusteredSocketIOServer;
 import dev.clusteradapter.cluster.server.ServerEventLoops;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static dev.clusteradapter.cluster.autoconfigure.TwoServingNodes.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
@@ -73,21 +71,7 @@ class IpcLinkOnServerLoopsTests {
 	@Test
 	void waitingForAClusterRequestOnTheThreadThatReadsItsAnswersFailsAtOnce() {
 		workers((asker, answerer) -> {
-			SocketIoCluster cluster = answerer.getBean(SocketIoCluster.class);
-			cluster.onServerSideEmit("blocking", (args, ack) -> {
-				try {
-					cluster.fetchSockets().join();
-					ack.send("waited");
-				}
-				catch (IllegalStateException ex) {
-					ack.send("refused");
-				}
-			});
-			assertThat(ask(asker, "blocking")).containsExactly("refused");
-			// composed instead, the same request is answered
-			cluster.onServerSideEmit("composed",
-					(args, ack) -> cluster.fetchSockets().thenAccept((sockets) -> ack.send(sockets.size())));
-			assertThat(ask(asker, "composed")).containsExactly(0);
+			TwoServingNodes.assertWaitingOnTheReaderFailsAtOnce(asker, answerer);
 		});
 	}
 
@@ -103,11 +87,11 @@ class IpcLinkOnServerLoopsTests {
 		});
 	}
 
-	private void workers(WorkerTest test) {
+	private void workers(TwoServingNodes.PairTest test) {
 		workers("socketio.server.worker-threads=1", test);
 	}
 
-	private void workers(String property, WorkerTest test) {
+	private void workers(String property, TwoServingNodes.PairTest test) {
 		this.primaryRunner.run((primary) -> {
 			assertThat(primary).hasNotFailed();
 			PrimaryNode node = primary.getBean(PrimaryNode.class);
@@ -129,17 +113,6 @@ class IpcLinkOnServerLoopsTests {
 					"socketio.cluster.ipc.address=" + primary.endpoint(), "socketio.cluster.ipc.secret=" + SECRET,
 					"socketio.cluster.heartbeat-interval=100ms", "socketio.server.port=0",
 					"socketio.server.hostname=127.0.0.1", property);
-	}
-
-	private static List<Object> ask(AssertableApplicationContext asker, String event) throws Exception {
-		return asker.getBean(SocketIoCluster.class).serverSideEmitWithAck(event).get(10, TimeUnit.SECONDS);
-	}
-
-	@FunctionalInterface
-	private interface WorkerTest {
-
-		void run(AssertableApplicationContext asker, AssertableApplicationContext answerer) throws Exception;
-
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.clusteradapter.cluster.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,9 @@ import dev.clusteradapter.cluster.server.ServerEventLoops;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static dev.clusteradapter.cluster.autoconfigure.TwoServingNodes.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,25 +71,11 @@ class RedisTransportOnServerLoopsTests {
 	@Test
 	void waitingForAClusterRequestOnTheThreadThatReadsItsAnswersFailsAtOnce() {
 		peers((asker, answerer) -> {
-			SocketIoCluster cluster = answerer.getBean(SocketIoCluster.class);
-			cluster.onServerSideEmit("blocking", (args, ack) -> {
-				try {
-					cluster.fetchSockets().join();
-					ack.send("waited");
-				}
-				catch (IllegalStateException ex) {
-					ack.send("refused");
-				}
-			});
-			assertThat(ask(asker, "blocking")).containsExactly("refused");
-			// composed instead, the same request is answered
-			cluster.onServerSideEmit("composed",
-					(args, ack) -> cluster.fetchSockets().thenAccept((sockets) -> ack.send(sockets.size())));
-			assertThat(ask(asker, "composed")).containsExactly(0);
+			TwoServingNodes.assertWaitingOnTheReaderFailsAtOnce(asker, answerer);
 		});
 	}
 
-	private void peers(PeerTest test) {
+	private void peers(TwoServingNodes.PairTest test) {
 		this.contextRunner.withPropertyValues("spring.data.redis.url=" + redis.uri())
 			.run((asker) -> this.contextRunner.withPropertyValues("spring.data.redis.url=" + redis.uri())
 				.run((answerer) -> {
@@ -100,17 +85,6 @@ class RedisTransportOnServerLoopsTests {
 					await().atMost(Duration.ofSeconds(20)).until(() -> cluster.serverCount() == 2);
 					test.run(asker, answerer);
 				}));
-	}
-
-	private static List<Object> ask(AssertableApplicationContext asker, String event) throws Exception {
-		return asker.getBean(SocketIoCluster.class).serverSideEmitWithAck(event).get(10, TimeUnit.SECONDS);
-	}
-
-	@FunctionalInterface
-	private interface PeerTest {
-
-		void run(AssertableApplicationContext asker, AssertableApplicationContext answerer) throws Exception;
-
 	}
 
 }
