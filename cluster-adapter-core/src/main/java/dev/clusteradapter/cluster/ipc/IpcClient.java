@@ -60,6 +60,8 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 
 	private boolean loopReleased;
 
+	private boolean closing;
+
 	private Channel channel;
 
 	/**
@@ -290,9 +292,17 @@ public final class IpcClient implements ClusterBus, AutoCloseable {
 				&& !this.closeFuture.isDone();
 	}
 
-	/** Closes the link; the hub tells the other workers at once. */
+	/**
+	 * Closes the link; the hub tells the other workers at once. Closing again does nothing
+	 * (the application's stop closes it, and so does the bean's destruction after it, when
+	 * the event loop it ran on may be gone).
+	 */
 	@Override
 	public synchronized void close() {
+		if (this.closing) {
+			return;
+		}
+		this.closing = true;
 		if (this.channel != null) {
 			// what was written before goes out first: the adapter's goodbye, a stopping worker's sessions
 			this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
